@@ -1,0 +1,245 @@
+using HcmcPortal.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Data;
+
+/// <summary>
+/// The portal's model. Each provider has its own subclass so that each keeps its own migration set
+/// (shared/stack.md, "Two providers, one model").
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    /// <summary>Who the audit fields name for this unit of work; set by the scoped factory from the signed-in user.</summary>
+    public string? ActorId { get; set; }
+
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
+    public DbSet<ProcedureFormField> ProcedureFormFields => Set<ProcedureFormField>();
+    public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
+    public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierDraft> Drafts => Set<DossierDraft>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<FileContent> FileContents => Set<FileContent>();
+    public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();
+    public DbSet<DossierCodeCounter> DossierCodeCounters => Set<DossierCodeCounter>();
+    public DbSet<Rating> Ratings => Set<Rating>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DxFramework> DxFrameworks => Set<DxFramework>();
+    public DbSet<DxIndex> DxIndices => Set<DxIndex>();
+    public DbSet<DxComponent> DxComponents => Set<DxComponent>();
+    public DbSet<DxPeriod> DxPeriods => Set<DxPeriod>();
+    public DbSet<DxDeclaration> DxDeclarations => Set<DxDeclaration>();
+    public DbSet<DxSnapshot> DxSnapshots => Set<DxSnapshot>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.FullName).HasMaxLength(200);
+            e.Property(u => u.Cccd).HasMaxLength(12);
+            e.HasIndex(u => u.Cccd);
+            e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<AdministrativeUnit>(e =>
+        {
+            e.Property(u => u.Code).HasMaxLength(20);
+            e.Property(u => u.AgencyCode).HasMaxLength(40);
+            e.Property(u => u.Name).HasMaxLength(200);
+            e.Property(u => u.Kind).HasMaxLength(40);
+            e.Property(u => u.Path).HasMaxLength(200);
+            e.HasIndex(u => u.Code).IsUnique();
+            e.HasIndex(u => u.Path);
+            e.HasIndex(u => new { u.ParentId, u.Level });
+            e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Procedure>(e =>
+        {
+            e.Property(p => p.Code).HasMaxLength(40);
+            e.Property(p => p.Name).HasMaxLength(400);
+            e.Property(p => p.SearchName).HasMaxLength(400);
+            e.Property(p => p.Field).HasMaxLength(100);
+            e.Property(p => p.HandlingAgency).HasMaxLength(200);
+            e.HasIndex(p => p.Code).IsUnique();
+            e.HasIndex(p => new { p.Field, p.Level });
+            e.HasMany(p => p.RequiredDocuments).WithOne().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.FormFields).WithOne().HasForeignKey(f => f.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.WorkflowSteps).WithOne().HasForeignKey(s => s.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(p => p.TimeLimit);
+        });
+        b.Entity<RequiredDocument>().Property(d => d.Name).HasMaxLength(400);
+        b.Entity<ProcedureFormField>(e =>
+        {
+            e.Property(f => f.Key).HasMaxLength(60);
+            e.Property(f => f.Label).HasMaxLength(200);
+            e.Property(f => f.Options).HasMaxLength(1000);
+        });
+        b.Entity<WorkflowStep>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(200);
+            e.Property(s => s.Role).HasMaxLength(40);
+        });
+
+        b.Entity<CalendarEntry>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.HasIndex(c => c.Date).IsUnique();
+        });
+
+        b.Entity<Dossier>(e =>
+        {
+            e.Property(d => d.Code).HasMaxLength(60);
+            e.Property(d => d.UnitPath).HasMaxLength(200);
+            e.Property(d => d.ApplicantName).HasMaxLength(200);
+            e.Property(d => d.ApplicantCccd).HasMaxLength(12);
+            e.Property(d => d.ApplicantPhone).HasMaxLength(20);
+            e.Property(d => d.ApplicantEmail).HasMaxLength(200);
+            e.Property(d => d.ApplicantAddress).HasMaxLength(400);
+            e.Property(d => d.SupplementRequest).HasMaxLength(4000);
+            e.Property(d => d.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(d => d.Code).IsUnique();
+            // The queues and reports filter by unit scope and status and order by submission time.
+            e.HasIndex(d => new { d.UnitPath, d.Status, d.SubmittedAt });
+            e.HasIndex(d => new { d.UnitId, d.Stage });
+            e.HasIndex(d => new { d.ApplicantUserId, d.SubmittedAt });
+            e.HasIndex(d => new { d.ApplicantUserId, d.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
+            e.HasIndex(d => d.AssignedOfficerId);
+            e.HasIndex(d => d.DueAt);
+            e.HasOne(d => d.Procedure).WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(d => d.Unit).WithMany().HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(d => d.ReceivingUnitId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<DossierDraft>(e =>
+        {
+            e.HasIndex(d => new { d.OwnerUserId, d.UpdatedAt });
+            e.HasOne(d => d.Procedure).WithMany().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<StoredFile>(e =>
+        {
+            e.Property(f => f.FileName).HasMaxLength(260);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.HasIndex(f => f.DossierId);
+            e.HasIndex(f => f.DraftId);
+            e.HasOne(f => f.Content).WithOne().HasForeignKey<FileContent>(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<FileContent>().HasKey(c => c.FileId);
+
+        b.Entity<DossierEvent>(e =>
+        {
+            e.Property(v => v.ActorName).HasMaxLength(200);
+            e.Property(v => v.ActorUnitName).HasMaxLength(200);
+            e.Property(v => v.Action).HasMaxLength(60);
+            e.Property(v => v.Note).HasMaxLength(4000);
+            e.HasIndex(v => new { v.DossierId, v.At });
+        });
+
+        b.Entity<DossierCodeCounter>(e =>
+        {
+            e.HasKey(c => new { c.AgencyCode, c.Day });
+            e.Property(c => c.AgencyCode).HasMaxLength(40);
+            e.Property(c => c.LastNumber).IsConcurrencyToken();
+        });
+
+        b.Entity<Rating>(e =>
+        {
+            e.HasKey(r => r.DossierId);
+            e.Property(r => r.Comment).HasMaxLength(2000);
+        });
+
+        b.Entity<Notification>(e =>
+        {
+            e.Property(n => n.Title).HasMaxLength(200);
+            e.Property(n => n.Body).HasMaxLength(2000);
+            e.HasIndex(n => new { n.UserId, n.At });
+        });
+
+        b.Entity<DxFramework>(e =>
+        {
+            e.Property(f => f.Name).HasMaxLength(200);
+            e.Property(f => f.Version).HasMaxLength(40);
+            e.HasMany(f => f.Indices).WithOne().HasForeignKey(i => i.FrameworkId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DxIndex>(e =>
+        {
+            e.Property(i => i.Code).HasMaxLength(40);
+            e.Property(i => i.Name).HasMaxLength(200);
+            e.HasMany(i => i.Components).WithOne().HasForeignKey(c => c.IndexId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DxComponent>(e =>
+        {
+            e.Property(c => c.Code).HasMaxLength(40);
+            e.Property(c => c.Name).HasMaxLength(400);
+            e.Property(c => c.Metric).HasMaxLength(60);
+            e.Property(c => c.EvidenceRequired).HasMaxLength(1000);
+        });
+        b.Entity<DxPeriod>(e =>
+        {
+            e.HasIndex(p => p.Year).IsUnique();
+            e.HasOne(p => p.Framework).WithMany().HasForeignKey(p => p.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<DxDeclaration>(e =>
+        {
+            e.HasIndex(d => new { d.PeriodId, d.UnitId, d.ComponentId }).IsUnique();
+            e.Property(d => d.Evidence).HasMaxLength(2000);
+            e.Property(d => d.ReviewNote).HasMaxLength(2000);
+        });
+        b.Entity<DxSnapshot>(e =>
+        {
+            e.HasIndex(s => new { s.PeriodId, s.UnitId }).IsUnique();
+            e.Property(s => s.UnitCode).HasMaxLength(20);
+            e.Property(s => s.UnitName).HasMaxLength(200);
+        });
+
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
+            b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The one place audit fields and concurrency tokens are filled.</summary>
+    private void StampChanges()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
+            if (entry.Entity is IAudited audited)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    audited.CreatedAt = now;
+                    audited.CreatedBy ??= ActorId;
+                }
+                audited.UpdatedAt = now;
+                audited.UpdatedBy = ActorId;
+            }
+            if (entry.Entity is IConcurrent concurrent)
+                concurrent.Version = Guid.NewGuid();
+        }
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

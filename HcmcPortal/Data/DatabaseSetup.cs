@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HcmcPortal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Chooses the provider from configuration (<c>Database:Provider</c>) and registers one context per operation.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=App_Data/hcmcportal.db";
+
+    public static DatabaseProvider ProviderOf(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        if (ProviderOf(config) == DatabaseProvider.SqlServer)
+        {
+            var cs = config.GetConnectionString("SqlServer")
+                ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
+            services.AddDbContextFactory<SqlServerAppDbContext>(o => ConfigureSqlServer(o, cs));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastFactory<SqlServerAppDbContext>>();
+        }
+        else
+        {
+            var cs = ResolveSqlite(config.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
+            services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, cs));
+            services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastFactory<SqliteAppDbContext>>();
+        }
+        // Identity's stores need a scoped context; everything else asks the factory for one per operation.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcModelCustomizer>();
+
+    public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
+        o.UseSqlServer(connectionString, x => x.EnableRetryOnFailure())
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcModelCustomizer>();
+
+    /// <summary>Relative SQLite paths resolve against the content root, and the folder is created.</summary>
+    public static string ResolveSqlite(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource != ":memory:" && !string.IsNullOrEmpty(csb.DataSource) && csb.Mode != SqliteOpenMode.Memory)
+        {
+            if (!Path.IsPathRooted(csb.DataSource))
+                csb.DataSource = Path.GetFullPath(Path.Combine(contentRoot, csb.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        return csb.ToString();
+    }
+
+    /// <summary>
+    /// Services for contexts built outside the app (design time, tests): without them Identity falls back
+    /// to schema Version1 and Migrate() reports pending changes (shared/stack.md).
+    /// </summary>
+    public static IServiceProvider StandaloneServices { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    public static void ConfigureIdentityOptions(IdentityOptions o) => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+
+    private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext> where T : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+        public async Task<AppDbContext> CreateDbContextAsync(CancellationToken ct = default) => await inner.CreateDbContextAsync(ct);
+    }
+}
+
+/// <summary>Every DateTime is stored in UTC; SQLite returns Unspecified, so mark what comes back as UTC.</summary>
+public sealed class UtcModelCustomizer(Microsoft.EntityFrameworkCore.Infrastructure.ModelCustomizerDependencies deps)
+    : Microsoft.EntityFrameworkCore.Infrastructure.RelationalModelCustomizer(deps)
+{
+    private static readonly ValueConverter<DateTime, DateTime> Utc =
+        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+    private static readonly ValueConverter<DateTime?, DateTime?> NullableUtc =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+
+    public override void Customize(ModelBuilder modelBuilder, DbContext context)
+    {
+        base.Customize(modelBuilder, context);
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTime))
+                property.SetValueConverter(Utc);
+            else if (property.ClrType == typeof(DateTime?))
+                property.SetValueConverter(NullableUtc);
+        }
+    }
+}
+
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteAppDbContext>().UseApplicationServiceProvider(DatabaseSetup.StandaloneServices);
+        DatabaseSetup.ConfigureSqlite(o, "Data Source=design-time.db");
+        return new SqliteAppDbContext(o.Options);
+    }
+}
+
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerAppDbContext>
+{
+    public SqlServerAppDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqlServerAppDbContext>().UseApplicationServiceProvider(DatabaseSetup.StandaloneServices);
+        DatabaseSetup.ConfigureSqlServer(o, "Server=localhost;Database=HcmcPortal;Trusted_Connection=True;TrustServerCertificate=True");
+        return new SqlServerAppDbContext(o.Options);
+    }
+}

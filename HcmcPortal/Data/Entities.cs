@@ -1,0 +1,314 @@
+using HcmcPortal.Domain;
+using Microsoft.AspNetCore.Identity;
+
+namespace HcmcPortal.Data;
+
+/// <summary>Filled by <see cref="AppDbContext"/> on every save: who created and last changed a row, and when (UTC).</summary>
+public interface IAudited
+{
+    DateTime CreatedAt { get; set; }
+    string? CreatedBy { get; set; }
+    DateTime UpdatedAt { get; set; }
+    string? UpdatedBy { get; set; }
+}
+
+/// <summary>
+/// Rows two people can edit at once carry an application-managed token, renewed on every save,
+/// because SQLite has no rowversion (shared/stack.md).
+/// </summary>
+public interface IConcurrent
+{
+    Guid Version { get; set; }
+}
+
+public class AppUser : IdentityUser
+{
+    public string FullName { get; set; } = "";
+    public string? Cccd { get; set; }
+    /// <summary>The administrative unit an officer belongs to; it scopes what they see. Null for citizens.</summary>
+    public int? UnitId { get; set; }
+    public AdministrativeUnit? Unit { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum UnitLevel
+{
+    Province = 1,
+    District = 2,
+    Commune = 3,
+}
+
+/// <summary>An administrative unit in a tree with validity dates (domain.md §7: the district level ended on 30/06/2025).</summary>
+public class AdministrativeUnit
+{
+    public int Id { get; set; }
+    /// <summary>Code from the national list of administrative units, e.g. 760 for Quận 1.</summary>
+    public string Code { get; set; } = "";
+    /// <summary>Agency identifier used in dossier codes (Circular 10/2016/TT-BTTTT), e.g. 000.00.13.H30.</summary>
+    public string AgencyCode { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>Quận, Huyện, Thành phố, Phường, Xã ...</summary>
+    public string Kind { get; set; } = "";
+    public UnitLevel Level { get; set; }
+    public int? ParentId { get; set; }
+    public AdministrativeUnit? Parent { get; set; }
+    /// <summary>Materialised path of ids, e.g. "/1/5/", so that "this unit and every unit below it" is one indexed prefix match.</summary>
+    public string Path { get; set; } = "/";
+    public DateOnly ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+}
+
+public enum ProcedureLevel
+{
+    City = 1,
+    District = 2,
+    Commune = 3,
+}
+
+public class Procedure : IAudited, IConcurrent
+{
+    public int Id { get; set; }
+    /// <summary>Code in the national procedures database, e.g. 1.001193.</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    /// <summary>Name folded to lower case without diacritics, so "khai sinh" finds "Khai sinh".</summary>
+    public string SearchName { get; set; } = "";
+    public string Field { get; set; } = "";
+    public ProcedureLevel Level { get; set; }
+    public int TimeLimitValue { get; set; }
+    public TimeLimitUnit TimeLimitUnit { get; set; }
+    /// <summary>Fee in whole đồng.</summary>
+    public long FeeVnd { get; set; }
+    public bool FullyOnline { get; set; }
+    public string Description { get; set; } = "";
+    public string HandlingAgency { get; set; } = "";
+    public bool IsPublished { get; set; } = true;
+    public List<RequiredDocument> RequiredDocuments { get; set; } = [];
+    public List<ProcedureFormField> FormFields { get; set; } = [];
+    public List<WorkflowStep> WorkflowSteps { get; set; } = [];
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+
+    public TimeLimit TimeLimit => new(TimeLimitValue, TimeLimitUnit);
+}
+
+public class RequiredDocument
+{
+    public int Id { get; set; }
+    public int ProcedureId { get; set; }
+    public string Name { get; set; } = "";
+    public bool Mandatory { get; set; } = true;
+    public int Order { get; set; }
+}
+
+public enum FormFieldType
+{
+    Text = 0,
+    Number = 1,
+    Date = 2,
+    Choice = 3,
+    Address = 4,
+}
+
+/// <summary>A procedure's own form field, defined as data per procedure.</summary>
+public class ProcedureFormField
+{
+    public int Id { get; set; }
+    public int ProcedureId { get; set; }
+    public string Key { get; set; } = "";
+    public string Label { get; set; } = "";
+    public FormFieldType Type { get; set; }
+    public bool Required { get; set; }
+    /// <summary>Choices for <see cref="FormFieldType.Choice"/>, separated by '|'.</summary>
+    public string? Options { get; set; }
+    public int Order { get; set; }
+}
+
+/// <summary>One step of a procedure's workflow, with the role that acts and its share of the time limit.</summary>
+public class WorkflowStep
+{
+    public int Id { get; set; }
+    public int ProcedureId { get; set; }
+    public int Order { get; set; }
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = "";
+    public int SharePercent { get; set; }
+}
+
+/// <summary>The working-day calendar is data, kept per year by an administrator (domain.md §4).</summary>
+public class CalendarEntry : IAudited
+{
+    public int Id { get; set; }
+    public DateOnly Date { get; set; }
+    public CalendarDayKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+public enum DossierOutcome
+{
+    None = 0,
+    Granted = 1,
+    Rejected = 2,
+}
+
+public class Dossier : IAudited, IConcurrent
+{
+    public Guid Id { get; set; }
+    /// <summary>&lt;agency code&gt;-&lt;YYMMDD&gt;-&lt;NNNN&gt; (Decree 61/2018 art. 26).</summary>
+    public string Code { get; set; } = "";
+    public int ProcedureId { get; set; }
+    public Procedure? Procedure { get; set; }
+    /// <summary>The unit that holds the dossier now (changes on transfer).</summary>
+    public int UnitId { get; set; }
+    public AdministrativeUnit? Unit { get; set; }
+    /// <summary>Copied from the unit so that scope checks are one indexed prefix match.</summary>
+    public string UnitPath { get; set; } = "/";
+    public int ReceivingUnitId { get; set; }
+    public string? ApplicantUserId { get; set; }
+    public string ApplicantName { get; set; } = "";
+    public string ApplicantCccd { get; set; } = "";
+    public string? ApplicantPhone { get; set; }
+    public string? ApplicantEmail { get; set; }
+    public string? ApplicantAddress { get; set; }
+    public DossierChannel Channel { get; set; }
+    public DossierStatus Status { get; set; }
+    public DossierStage Stage { get; set; }
+    public DossierOutcome Outcome { get; set; }
+    public string FormDataJson { get; set; } = "{}";
+    public DateTime SubmittedAt { get; set; }
+    public DateTime? ReceivedAt { get; set; }
+    /// <summary>Start of the agency's clock; restarts from zero after a supplement during processing (art. 19(4)).</summary>
+    public DateTime? ClockStartAt { get; set; }
+    public DateTime? DueAt { get; set; }
+    /// <summary>The date first promised on the receipt; kept when the one allowed re-appointment moves <see cref="DueAt"/>.</summary>
+    public DateTime? OriginalDueAt { get; set; }
+    public int ReappointmentCount { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public DateTime? ReturnedAt { get; set; }
+    public string? AssignedOfficerId { get; set; }
+    public int SupplementCount { get; set; }
+    public DateTime? SupplementRequestedAt { get; set; }
+    public string? SupplementRequest { get; set; }
+    public bool SupplementAtReception { get; set; }
+    public bool IsDigitised { get; set; }
+    public bool ResultDigitised { get; set; }
+    public long FeeVnd { get; set; }
+    public bool FeePaidOnline { get; set; }
+    public string? IdempotencyKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+}
+
+/// <summary>A citizen's unfinished submission, saved as they go so that it can be resumed on another device.</summary>
+public class DossierDraft : IAudited, IConcurrent
+{
+    public Guid Id { get; set; }
+    public string OwnerUserId { get; set; } = "";
+    public int ProcedureId { get; set; }
+    public Procedure? Procedure { get; set; }
+    public int? UnitId { get; set; }
+    public int Step { get; set; }
+    public string DataJson { get; set; } = "{}";
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+}
+
+public enum FileKind
+{
+    Application = 0,
+    Supplement = 1,
+    Scan = 2,
+    Result = 3,
+    Evidence = 4,
+}
+
+/// <summary>File metadata; the bytes live in <see cref="FileContent"/> so listings never load them.</summary>
+public class StoredFile
+{
+    public Guid Id { get; set; }
+    public Guid? DossierId { get; set; }
+    public Guid? DraftId { get; set; }
+    public int? RequiredDocumentId { get; set; }
+    public FileKind Kind { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+    public string? UploadedBy { get; set; }
+    public FileContent? Content { get; set; }
+}
+
+public class FileContent
+{
+    public Guid FileId { get; set; }
+    public byte[] Data { get; set; } = [];
+}
+
+/// <summary>Append-only audit trail of a dossier: every action, who, unit, when, from and to (Circular 01/2018, form 05).</summary>
+public class DossierEvent
+{
+    public long Id { get; set; }
+    public Guid DossierId { get; set; }
+    public DateTime At { get; set; }
+    public string? ActorUserId { get; set; }
+    public string ActorName { get; set; } = "";
+    public int? ActorUnitId { get; set; }
+    public string ActorUnitName { get; set; } = "";
+    public string Action { get; set; } = "";
+    public DossierStatus? FromStatus { get; set; }
+    public DossierStatus ToStatus { get; set; }
+    public DossierStage? FromStage { get; set; }
+    public DossierStage ToStage { get; set; }
+    public int? ToUnitId { get; set; }
+    public string? Note { get; set; }
+    /// <summary>Whether the hand-over happened within its allotted time, for the dossier-control slip.</summary>
+    public bool? OnTime { get; set; }
+}
+
+/// <summary>Last sequence number per agency and reception day; incremented in the submitting transaction so codes are unique and never reused.</summary>
+public class DossierCodeCounter
+{
+    public string AgencyCode { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public int LastNumber { get; set; }
+}
+
+public enum SatisfactionLevel
+{
+    Satisfied = 1,
+    Normal = 2,
+    NotSatisfied = 3,
+}
+
+public class Rating
+{
+    public Guid DossierId { get; set; }
+    public SatisfactionLevel Level { get; set; }
+    public string? Comment { get; set; }
+    public DateTime At { get; set; }
+}
+
+public class Notification
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public Guid? DossierId { get; set; }
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    public DateTime At { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
