@@ -1,5 +1,64 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Data;
+using HcmcPortal.Data.Seed;
+using HcmcPortal.Localization;
+using HcmcPortal.Notifications;
+using HcmcPortal.Operations;
+using HcmcPortal.Shell;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Serilog;
+using Serilog.Formatting.Compact;
+
 var builder = WebApplication.CreateBuilder(args);
+// Package static assets (MudBlazor's) are served from the build output even outside Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Host.UseSerilog((context, services, logger) => logger
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(new CompactJsonFormatter()));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddPortalLocalization();
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalAccounts();
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
+builder.Services.AddSingleton<IEmailSender<AppUser>, EmailSender>();
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddHttpContextAccessor();
+
 var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapCultureSwitch();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,26 @@
+using Bunit;
+using HcmcPortal.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace HcmcPortal.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit 2 with MudBlazor 9 (shared/stack.md): loose JS interop, Mud services, async disposal,
+/// and the Vietnamese resources the app uses.
+/// </summary>
+public abstract class BunitTestBase : BunitContext, IAsyncLifetime
+{
+    protected BunitTestBase()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddPortalLocalization();
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using HcmcPortal.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HcmcPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on its own SQLite file (real migrations, real seeding), one per test class.
+/// With <see cref="UseRealSocket"/> it listens on a loopback port for the browser tests.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "hcmcportal-tests", $"{Guid.NewGuid():N}.db");
+    protected virtual int DemoDossiers => 240;
+    protected virtual bool UseRealSocket => false;
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "HcmcPortal.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("HcmcPortal.sln not found above the test output.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        builder.UseContentRoot(RepoRoot);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Dossiers", DemoDossiers.ToString());
+        builder.UseSetting("Email:Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail-" + Path.GetFileNameWithoutExtension(DatabasePath)));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (UseRealSocket)
+            this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>The server's loopback address (starts Kestrel on first use).</summary>
+    public string ServerAddress
+    {
+        get
+        {
+            StartServer();
+            return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
+    }
+
+    public string MailFolder => Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail-" + Path.GetFileNameWithoutExtension(DatabasePath));
+
+    public AppDbContext CreateDb() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(DatabasePath + suffix);
+    }
+}
+
+/// <summary>The app on a real loopback socket, for Playwright.</summary>
+public class BrowserPortalFactory : PortalFactory
+{
+    protected override bool UseRealSocket => true;
+}
