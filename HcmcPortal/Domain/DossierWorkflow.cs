@@ -79,7 +79,8 @@ public static class DossierWorkflow
     public static bool IsTerminal(DossierStage stage) => AllowedActions(stage).Count == 0;
 
     /// <summary>Whether <paramref name="action"/> is legal in stage <paramref name="from"/>.</summary>
-    public static bool CanApply(DossierStage from, DossierAction action) => Transitions.ContainsKey((from, action));
+    public static bool CanApply(DossierStage from, DossierAction action) =>
+        Transitions.ContainsKey((from, action)) || IsSupplementSubmission(from, action);
 
     /// <summary>
     /// The stage after <paramref name="action"/>. For <see cref="DossierAction.SubmitSupplement"/> use the overload
@@ -106,7 +107,7 @@ public static class DossierWorkflow
     /// <exception cref="InvalidDossierTransitionException">The action is not allowed in this stage.</exception>
     public static DossierStage Apply(DossierStage from, DossierAction action, bool supplementAtReception)
     {
-        if (action == DossierAction.SubmitSupplement && from == DossierStage.SupplementRequested)
+        if (IsSupplementSubmission(from, action))
         {
             return supplementAtReception ? DossierStage.Submitted : DossierStage.Received;
         }
@@ -115,6 +116,10 @@ public static class DossierWorkflow
             ? to
             : throw new InvalidDossierTransitionException(from, action);
     }
+
+    // SupplementRequested + SubmitSupplement has two possible targets, so it is not in the table.
+    private static bool IsSupplementSubmission(DossierStage from, DossierAction action) =>
+        from == DossierStage.SupplementRequested && action == DossierAction.SubmitSupplement;
 
     /// <summary>The actions legal in a stage, in <see cref="DossierAction"/> order.</summary>
     public static IReadOnlyList<DossierAction> AllowedActions(DossierStage stage) =>
