@@ -15,7 +15,7 @@ public static class Ranking
 {
     /// <summary>
     /// Standard competition ranking ("1224"): higher is better, equal scores share a rank and the next rank skips.
-    /// Scores are compared after rounding to 2 decimals (away from zero), so 87.004 and 86.995 tie.
+    /// Scores are compared after rounding to 2 decimals (away from zero), so 87.004 and 86.999 tie (both 87.00).
     /// Ranks are returned in the order of the input.
     /// </summary>
     /// <exception cref="ArgumentException">A score is NaN.</exception>
