@@ -1,16 +1,48 @@
 namespace HcmcPortal.Domain;
 
-/// <summary>Role names of the portal (domain.md §1). Stored in Identity; never rename.</summary>
+/// <summary>Role names (domain.md §1). The constants can be used in <c>[Authorize(Roles = ...)]</c>.</summary>
 public static class Roles
 {
+    /// <summary>Người dân, doanh nghiệp.</summary>
     public const string Citizen = "CongDan";
+
+    /// <summary>Cán bộ một cửa (tiếp nhận).</summary>
     public const string Reception = "MotCua";
+
+    /// <summary>Chuyên viên xử lý.</summary>
     public const string Specialist = "ChuyenVien";
+
+    /// <summary>Lãnh đạo đơn vị.</summary>
     public const string UnitLeader = "LanhDaoDonVi";
+
+    /// <summary>Lãnh đạo UBND (city or district).</summary>
     public const string CityLeader = "LanhDaoUBND";
+
+    /// <summary>Trung tâm Chuyển đổi số — DX evaluator.</summary>
     public const string DxEvaluator = "DanhGiaCDS";
+
+    /// <summary>Quản trị hệ thống.</summary>
     public const string Admin = "QuanTri";
 
-    public static readonly string[] All = [Citizen, Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin];
-    public static readonly string[] Officers = [Reception, Specialist, UnitLeader];
+    /// <summary>Every staff role (everyone but <see cref="Citizen"/>), comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
+    public const string OfficersCsv = Reception + "," + Specialist + "," + UnitLeader + "," + CityLeader + "," + DxEvaluator + "," + Admin;
+
+    /// <summary>Every role, e.g. for seeding.</summary>
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly([Citizen, Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin]);
+
+    /// <summary>Every staff role (everyone but <see cref="Citizen"/>).</summary>
+    public static IReadOnlyList<string> Officers { get; } = Array.AsReadOnly([Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin]);
+
+    /// <summary>Vietnamese display name of a role.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        Citizen => "Người dân, doanh nghiệp",
+        Reception => "Cán bộ một cửa",
+        Specialist => "Chuyên viên xử lý",
+        UnitLeader => "Lãnh đạo đơn vị",
+        CityLeader => "Lãnh đạo UBND",
+        DxEvaluator => "Đánh giá chuyển đổi số",
+        Admin => "Quản trị hệ thống",
+        _ => role,
+    };
 }

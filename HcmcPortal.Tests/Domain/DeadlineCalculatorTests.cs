@@ -1,0 +1,193 @@
+using HcmcPortal.Domain;
+
+namespace HcmcPortal.Tests.Domain;
+
+public class DeadlineCalculatorTests
+{
+    private static readonly WorkingCalendar Cal = WorkingCalendar.ForYears(2024, 2025);
+
+    private static DateTime T(int y, int mo, int d, int h = 0, int mi = 0) => new(y, mo, d, h, mi, 0);
+
+    private static TimeLimit WorkingDays(int n) => new(n, TimeLimitUnit.WorkingDays);
+
+    [Fact]
+    public void Five_working_days_from_Monday_28_04_2025_end_on_Thursday_08_05_at_17h() =>
+        Assert.Equal(T(2025, 5, 8, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 28, 10), WorkingDays(5), Cal));
+
+    [Fact]
+    public void Swapped_Saturday_26_04_2025_counts_as_a_working_day() =>
+        Assert.Equal(T(2025, 4, 29, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 25, 9), WorkingDays(3), Cal));
+
+    [Fact]
+    public void Received_on_a_non_working_day_counts_from_the_next_working_day() =>
+        // Sat 03/05/2025 (inside the 30/4 break): reception day Mon 05/05, 1 working day → Tue 06/05.
+        Assert.Equal(T(2025, 5, 6, 17), DeadlineCalculator.ComputeDue(T(2025, 5, 3, 10), WorkingDays(1), Cal));
+
+    [Fact]
+    public void Received_after_office_end_counts_from_the_next_working_day()
+    {
+        Assert.Equal(T(2025, 4, 23, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 17, 30), WorkingDays(1), Cal));
+        Assert.Equal(T(2025, 4, 22, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 16, 59), WorkingDays(1), Cal));
+    }
+
+    [Fact]
+    public void Zero_working_days_means_the_reception_day() =>
+        Assert.Equal(T(2025, 4, 21, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 9), WorkingDays(0), Cal));
+
+    [Fact]
+    public void Tet_2025_is_skipped()
+    {
+        // Thu 23/01/2025 + 3: Fri 24/01 (1), Tết 25/01–02/02, Mon 03/02 (2), Tue 04/02 (3).
+        Assert.Equal(T(2025, 2, 4, 17), DeadlineCalculator.ComputeDue(T(2025, 1, 23, 8), WorkingDays(3), Cal));
+    }
+
+    [Fact]
+    public void Paper_dossier_at_or_after_15h_is_transferred_next_morning_art_18()
+    {
+        Assert.Equal(T(2025, 4, 22, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 15, 30), DossierChannel.InPerson, Cal));
+        Assert.Equal(T(2025, 4, 22, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 15, 0), DossierChannel.InPerson, Cal));
+        Assert.Equal(T(2025, 4, 21, 14, 59), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 14, 59), DossierChannel.InPerson, Cal));
+    }
+
+    [Fact]
+    public void Online_dossier_at_16h_passes_at_once()
+    {
+        Assert.Equal(T(2025, 4, 21, 16), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 16), DossierChannel.Online, Cal));
+        // 3 working days: online due Thu 24/04, paper (transferred Tue 22/04) due Fri 25/04.
+        Assert.Equal(T(2025, 4, 24, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 16), DossierChannel.Online, WorkingDays(3), Cal));
+        Assert.Equal(T(2025, 4, 25, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 15, 30), DossierChannel.InPerson, WorkingDays(3), Cal));
+    }
+
+    [Fact]
+    public void Paper_dossier_late_on_Friday_25_04_2025_goes_to_the_swapped_Saturday() =>
+        Assert.Equal(T(2025, 4, 26, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 4, 25, 15, 10), DossierChannel.InPerson, Cal));
+
+    [Theory]
+    [InlineData(DossierChannel.Online)]
+    [InlineData(DossierChannel.InPerson)]
+    public void Dossier_received_on_a_non_working_day_starts_next_working_day_at_07_30(DossierChannel channel) =>
+        Assert.Equal(T(2025, 5, 5, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 5, 3, 10), channel, Cal));
+
+    [Fact]
+    public void Calendar_days_land_on_the_same_or_next_working_day()
+    {
+        Assert.Equal(T(2025, 6, 12, 17), DeadlineCalculator.ComputeDue(T(2025, 6, 2, 9), new TimeLimit(10, TimeLimitUnit.Days), Cal));
+        // 25/04/2025 + 5 days = Wed 30/04, a holiday → Mon 05/05.
+        Assert.Equal(T(2025, 5, 5, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 25, 9), new TimeLimit(5, TimeLimitUnit.Days), Cal));
+        // 31/12/2024 + 1 day = 01/01/2025, a holiday → Thu 02/01.
+        Assert.Equal(T(2025, 1, 2, 17), DeadlineCalculator.ComputeDue(T(2024, 12, 31, 9), new TimeLimit(1, TimeLimitUnit.Days), Cal));
+    }
+
+    [Theory]
+    [InlineData(2024, 1, 31, 1, 2024, 2, 29)] // leap year: AddMonths clamps to 29/02
+    [InlineData(2025, 1, 31, 1, 2025, 2, 28)] // (a Tết day, but the month is counted on the calendar)
+    [InlineData(2025, 3, 31, 1, 2025, 5, 5)]  // 30/04 holiday, 01–02/05 off, weekend → Mon 05/05
+    [InlineData(2024, 11, 30, 1, 2024, 12, 30)]
+    [InlineData(2024, 12, 13, 3, 2025, 3, 13)]
+    public void Month_limits_use_AddMonths_then_the_next_working_day(int y, int m, int d, int months, int ey, int em, int ed) =>
+        Assert.Equal(T(ey, em, ed, 17), DeadlineCalculator.ComputeDue(T(y, m, d, 10), new TimeLimit(months, TimeLimitUnit.Months), Cal));
+
+    [Fact]
+    public void Hours_skip_the_lunch_break() =>
+        // 10:30 + 4h: 10:30–11:30 (1h) + 13:00–16:00 (3h).
+        Assert.Equal(T(2025, 4, 21, 16), DeadlineCalculator.ComputeDue(T(2025, 4, 21, 10, 30), new TimeLimit(4, TimeLimitUnit.Hours), Cal));
+
+    [Fact]
+    public void Hours_skip_the_weekend() =>
+        // Fri 18/04/2025 15:00 + 4h: 2h on Friday, 2h on Monday from 07:30.
+        Assert.Equal(T(2025, 4, 21, 9, 30), DeadlineCalculator.ComputeDue(T(2025, 4, 18, 15), new TimeLimit(4, TimeLimitUnit.Hours), Cal));
+
+    [Fact]
+    public void Hours_skip_holidays() =>
+        // Tue 29/04/2025 16:00 + 2h: 1h that day, then 30/04–04/05 off, 1h on Mon 05/05.
+        Assert.Equal(T(2025, 5, 5, 8, 30), DeadlineCalculator.ComputeDue(T(2025, 4, 29, 16), new TimeLimit(2, TimeLimitUnit.Hours), Cal));
+
+    [Theory]
+    [InlineData(6, 0, 8, 17, 0)]    // before office: starts 07:30, 8h end the same day at 17:00
+    [InlineData(12, 0, 2, 15, 0)]   // during lunch: starts 13:00
+    [InlineData(7, 30, 4, 11, 30)]  // ends exactly at the end of the morning
+    [InlineData(18, 0, 1, 8, 30)]   // evening: next working day (Tue 22/04)
+    public void Hours_clamp_the_start_into_office_hours(int h, int mi, int hours, int eh, int emi)
+    {
+        var received = T(2025, 4, 21, h, mi);
+        var due = DeadlineCalculator.ComputeDue(received, new TimeLimit(hours, TimeLimitUnit.Hours), Cal);
+        var expectedDay = h >= 17 ? 22 : 21;
+        Assert.Equal(T(2025, 4, expectedDay, eh, emi), due);
+    }
+
+    [Fact]
+    public void Negative_limit_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeadlineCalculator.ComputeDue(T(2025, 4, 21, 9), WorkingDays(-1), Cal));
+
+    [Fact]
+    public void Supplement_restarts_processing_time_from_the_resubmission_art_19_4()
+    {
+        var limit = WorkingDays(10);
+        var firstDue = DeadlineCalculator.ComputeDue(T(2025, 6, 2, 9), DossierChannel.Online, limit, Cal);
+        Assert.Equal(T(2025, 6, 16, 17), firstDue);
+
+        // Supplement arrives online Wed 11/06: 10 working days from zero → Wed 25/06.
+        Assert.Equal(T(2025, 6, 25, 17), DeadlineCalculator.RestartAfterSupplement(T(2025, 6, 11, 10), DossierChannel.Online, limit, Cal));
+
+        // On paper after 15:00 it is transferred Thu 12/06 → Thu 26/06.
+        Assert.Equal(T(2025, 6, 26, 17), DeadlineCalculator.RestartAfterSupplement(T(2025, 6, 11, 15, 30), DossierChannel.InPerson, limit, Cal));
+    }
+
+    [Fact]
+    public void One_reappointment_only_art_19_9()
+    {
+        var due = T(2025, 5, 9, 17);
+        Assert.True(DeadlineCalculator.CanReappoint(0, due, T(2025, 5, 8, 10), Cal));
+        Assert.False(DeadlineCalculator.CanReappoint(1, due, T(2025, 5, 8, 10), Cal));
+        Assert.False(DeadlineCalculator.CanReappoint(2, due, T(2025, 5, 5, 10), Cal));
+    }
+
+    [Fact]
+    public void Reappointment_is_refused_on_the_due_date_and_after()
+    {
+        var due = T(2025, 5, 9, 17);
+        Assert.False(DeadlineCalculator.CanReappoint(0, due, T(2025, 5, 9, 8), Cal));
+        Assert.False(DeadlineCalculator.CanReappoint(0, due, T(2025, 5, 12, 8), Cal));
+    }
+
+    [Fact]
+    public void Reappointment_counts_working_days_across_the_holiday()
+    {
+        // Due Mon 05/05/2025: on Tue 29/04 one working day (05/05) still lies ahead.
+        var due = T(2025, 5, 5, 17);
+        Assert.True(DeadlineCalculator.CanReappoint(0, due, T(2025, 4, 29, 16), Cal));
+        Assert.False(DeadlineCalculator.CanReappoint(0, due, T(2025, 5, 5, 7, 30), Cal));
+    }
+
+    [Theory]
+    [InlineData(2025, 5, 7, 16, 0, DeadlineState.Early)]
+    [InlineData(2025, 5, 8, 8, 0, DeadlineState.OnTime)]
+    [InlineData(2025, 5, 8, 17, 0, DeadlineState.OnTime)]
+    [InlineData(2025, 5, 8, 17, 1, DeadlineState.Late)]
+    [InlineData(2025, 5, 12, 9, 0, DeadlineState.Late)]
+    public void Finished_dossiers_are_early_on_time_or_late(int y, int m, int d, int h, int mi, DeadlineState expected) =>
+        Assert.Equal(expected, DeadlineCalculator.Classify(T(2025, 5, 8, 17), T(y, m, d, h, mi), T(2025, 6, 1), Cal));
+
+    [Theory]
+    [InlineData(2025, 5, 8, 17, 1, DeadlineState.Overdue)]
+    [InlineData(2025, 5, 8, 9, 0, DeadlineState.DueSoon)]   // due today
+    [InlineData(2025, 5, 7, 9, 0, DeadlineState.DueSoon)]   // due the next working day
+    [InlineData(2025, 5, 6, 9, 0, DeadlineState.NotDue)]
+    public void Unfinished_dossiers_are_not_due_due_soon_or_overdue(int y, int m, int d, int h, int mi, DeadlineState expected) =>
+        Assert.Equal(expected, DeadlineCalculator.Classify(T(2025, 5, 8, 17), null, T(y, m, d, h, mi), Cal));
+
+    [Fact]
+    public void Due_soon_looks_past_holidays_to_the_next_working_day()
+    {
+        // Due Mon 05/05/2025; on Tue 29/04 the next working day is 05/05.
+        Assert.Equal(DeadlineState.DueSoon, DeadlineCalculator.Classify(T(2025, 5, 5, 17), null, T(2025, 4, 29, 10), Cal));
+        Assert.Equal(DeadlineState.NotDue, DeadlineCalculator.Classify(T(2025, 5, 5, 17), null, T(2025, 4, 29, 10), WorkingCalendar.Empty));
+    }
+
+    [Theory]
+    [InlineData(DeadlineState.Early, 2)]
+    [InlineData(DeadlineState.OnTime, 1)]
+    [InlineData(DeadlineState.Late, 0)]
+    public void Per_dossier_timeliness_points_circular_01_2018(DeadlineState state, int points) =>
+        Assert.Equal(points, Ranking.TimelinessPoints(state));
+}

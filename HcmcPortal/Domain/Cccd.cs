@@ -1,0 +1,72 @@
+namespace HcmcPortal.Domain;
+
+/// <summary>The outcome of checking a CCCD number. When invalid, only <see cref="Error"/> is set.</summary>
+/// <param name="IsValid">True when the number has the legal shape and a birth year not in the future.</param>
+/// <param name="Error">A Vietnamese message for the user when invalid.</param>
+/// <param name="BirthYear">Year of birth encoded in digits 4–6.</param>
+/// <param name="Female">Sex encoded in digit 4 (odd = female).</param>
+/// <param name="ProvinceCode">Province where the birth was registered (digits 1–3). Never a place of residence.</param>
+public sealed record CccdCheck(bool IsValid, string? Error, int? BirthYear, bool? Female, string? ProvinceCode)
+{
+    internal static CccdCheck Fail(string error) => new(false, error, null, null, null);
+}
+
+/// <summary>
+/// The 12-digit citizen identity number (CCCD; Circulars 07/2016/TT-BCA art. 7 and 59/2021/TT-BCA art. 4):
+/// 3 digits province of birth registration · 1 digit century and sex · 2 digits year of birth · 6 random digits.
+/// There is no checksum. A CCCD is personal data (Decree 13/2023/NĐ-CP): show it masked in lists.
+/// </summary>
+public static class Cccd
+{
+    public const int Length = 12;
+
+    public const string ErrorEmpty = "Vui lòng nhập số CCCD.";
+    public const string ErrorNotDigits = "Số CCCD chỉ được gồm các chữ số 0–9.";
+    public const string ErrorLength = "Số CCCD phải gồm đúng 12 chữ số.";
+    public const string ErrorFutureYear = "Năm sinh trong số CCCD không hợp lệ (ở tương lai).";
+
+    /// <summary>
+    /// Checks the shape (exactly 12 ASCII digits; surrounding spaces are ignored) and that the encoded birth year
+    /// is not after <paramref name="today"/>'s year. Birth year = 1900 + 100·⌊d/2⌋ + YY, odd d = female
+    /// (Circular 07/2016/TT-BCA art. 7). The province prefix is where the birth was registered: never infer residence.
+    /// </summary>
+    public static CccdCheck Validate(string? input, DateOnly today)
+    {
+        var s = input?.Trim();
+        if (string.IsNullOrEmpty(s))
+        {
+            return CccdCheck.Fail(ErrorEmpty);
+        }
+
+        if (!s.All(char.IsAsciiDigit))
+        {
+            return CccdCheck.Fail(ErrorNotDigits);
+        }
+
+        if (s.Length != Length)
+        {
+            return CccdCheck.Fail(ErrorLength);
+        }
+
+        var centuryAndSex = s[3] - '0';
+        var yy = ((s[4] - '0') * 10) + (s[5] - '0');
+        var birthYear = 1900 + (100 * (centuryAndSex / 2)) + yy;
+        if (birthYear > today.Year)
+        {
+            return CccdCheck.Fail(ErrorFutureYear);
+        }
+
+        return new CccdCheck(true, null, birthYear, centuryAndSex % 2 == 1, s[..3]);
+    }
+
+    /// <summary>
+    /// Masks a CCCD for lists: first 3 digits + "******" + last 3 (e.g. "079******789"). Input shorter than 7
+    /// characters (after trimming) is masked entirely, so a short or wrong value never leaks.
+    /// </summary>
+    public static string Mask(string cccd)
+    {
+        ArgumentNullException.ThrowIfNull(cccd);
+        var s = cccd.Trim();
+        return s.Length < 7 ? new string('*', s.Length) : string.Concat(s.AsSpan(0, 3), "******", s.AsSpan(s.Length - 3));
+    }
+}
