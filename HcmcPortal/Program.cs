@@ -1,4 +1,9 @@
 using HcmcPortal.Accounts;
+using HcmcPortal.Calendar;
+using HcmcPortal.Citizen;
+using HcmcPortal.Officer;
+using HcmcPortal.Reports;
+using HcmcPortal.Dossiers;
 using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Localization;
@@ -29,6 +34,12 @@ builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:
 builder.Services.AddSingleton<IEmailSender<AppUser>, EmailSender>();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddSingleton<DatabaseInitializer>();
+builder.Services.AddSingleton<CalendarProvider>();
+builder.Services.AddSingleton<NotificationService>();
+builder.Services.AddSingleton<DossierService>();
+builder.Services.AddCitizenFeature();
+builder.Services.AddOfficerFeature();
+builder.Services.AddReportsFeature();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddHttpContextAccessor();
 
@@ -57,6 +68,9 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapCitizenFeature();
+app.MapOfficerFeature();
+app.MapReportsFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

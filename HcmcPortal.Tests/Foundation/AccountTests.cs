@@ -1,0 +1,106 @@
+using System.Net;
+using HcmcPortal.Data.Seed;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace HcmcPortal.Tests.Foundation;
+
+public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private HttpClient Client() => portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("congdan@demo.hcmc.vn", "/ho-so-cua-toi")]
+    [InlineData("motcua.q1@demo.hcmc.vn", "/can-bo")]
+    [InlineData("chuyenvien.q1@demo.hcmc.vn", "/can-bo")]
+    [InlineData("lanhdao.q1@demo.hcmc.vn", "/can-bo")]
+    [InlineData("lanhdao.tp@demo.hcmc.vn", "/bao-cao/chuyen-doi-so")]
+    [InlineData("danhgia.cds@demo.hcmc.vn", "/cds/bo-chi-so")]
+    [InlineData("quantri@demo.hcmc.vn", "/quan-tri/nguoi-dung")]
+    public async Task Each_demo_account_signs_in_and_lands_on_its_home(string email, string home)
+    {
+        var response = await Client().SignInAsync(email, DemoOptions.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_Vietnamese_message()
+    {
+        var response = await Client().SignInAsync("congdan2@demo.hcmc.vn", "Sai@12345");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Thư điện tử hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Repeated_failures_lock_the_account()
+    {
+        var email = await RegisterAsync("khoa.tam@example.vn", "079203009999");
+        for (var i = 0; i < 5; i++)
+            await Client().SignInAsync(email, "Sai@12345");
+        var locked = await Client().SignInAsync(email, "Dung@12345");
+        Assert.Contains("tạm khóa", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Registration_validates_the_citizen_id_in_Vietnamese_and_keeps_what_was_typed()
+    {
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var response = await client.PostAsync("/account/register", RegisterForm(page, "Lê Văn Khoa", "07920300", "0909123456", "khoa@example.vn"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("12 chữ số", html);
+        Assert.Contains("value=\"Lê Văn Khoa\"", html);
+        Assert.Contains("value=\"khoa@example.vn\"", html);
+    }
+
+    [Fact]
+    public async Task Registration_creates_a_citizen_who_is_signed_in()
+    {
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var response = await client.PostAsync("/account/register", RegisterForm(page, "Phạm Thị Lan", "079195001122", "0912345678", "lan.pham@example.vn"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/ho-so-cua-toi", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Password_reset_sends_a_link_that_sets_a_new_password()
+    {
+        var email = await RegisterAsync("quen.matkhau@example.vn", "079201004455");
+        var client = Client();
+        var page = await client.GetStringAsync("/account/forgot-password");
+        var sent = await client.PostAsync("/account/forgot-password", Form(page, "forgot", ("Input.Email", email)));
+        Assert.Contains("đã gửi liên kết", await sent.Content.ReadAsStringAsync());
+
+        var mail = Directory.GetFiles(portal.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains(email));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Replace("=\r\n", "").Replace("=3D", "="), "(/account/reset-password\\?[^\"]+)").Groups[1].Value.Replace("&amp;", "&");
+        var resetPage = await client.GetStringAsync(link);
+        var done = await client.PostAsync(link, Form(resetPage, "reset", ("Input.Password", "Moi@123456"), ("Input.ConfirmPassword", "Moi@123456"),
+            ("Input.Email", email), ("Input.Code", System.Web.HttpUtility.ParseQueryString(link.Split('?')[1])["code"]!)));
+        Assert.Contains("Mật khẩu đã được đặt lại", await done.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(email, "Moi@123456")).StatusCode);
+    }
+
+    private async Task<string> RegisterAsync(string email, string cccd)
+    {
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var response = await client.PostAsync("/account/register", RegisterForm(page, "Người Thử", cccd, "0909000111", email));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return email;
+    }
+
+    private static FormUrlEncodedContent RegisterForm(string page, string name, string cccd, string phone, string email) =>
+        Form(page, "register", ("Input.FullName", name), ("Input.Cccd", cccd), ("Input.Phone", phone), ("Input.Email", email),
+            ("Input.Password", "Dung@12345"), ("Input.ConfirmPassword", "Dung@12345"));
+
+    private static FormUrlEncodedContent Form(string page, string handler, params (string Key, string Value)[] fields)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler };
+        foreach (var (k, v) in fields)
+            values[k] = v;
+        return new FormUrlEncodedContent(values);
+    }
+}

@@ -1,0 +1,394 @@
+using System.Security.Cryptography;
+using HcmcPortal.Accounts;
+using HcmcPortal.Calendar;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Dossiers;
+
+/// <summary>
+/// The one code path that changes a dossier, for the web pages and the API alike: scope and role checks,
+/// the state machine, deadlines, the append-only audit trail, notifications, and optimistic concurrency.
+/// </summary>
+public sealed class DossierService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    CalendarProvider calendars,
+    NotificationService notifications,
+    TimeProvider clock,
+    ILogger<DossierService> log)
+{
+    public async Task<CommandResult> SubmitAsync(Actor actor, SubmitRequest req, CancellationToken ct = default)
+    {
+        var walkIn = req.Channel == DossierChannel.InPerson;
+        if (walkIn ? !actor.IsInRole(Roles.Reception) : !actor.IsInRole(Roles.Citizen))
+            return CommandResult.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+
+        if (req.IdempotencyKey is { Length: > 0 } key)
+        {
+            var existing = await db.Dossiers.Where(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == key)
+                .Select(d => new { d.Id, d.Code, d.Version }).FirstOrDefaultAsync(ct);
+            if (existing is not null)
+                return new CommandResult(CommandStatus.Ok, null, existing.Version, existing.Code, existing.Id);
+        }
+
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
+            .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
+        if (procedure is null)
+            return CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == req.UnitId, ct);
+        if (unit is null)
+            return CommandResult.Invalid("Vui lòng chọn cơ quan tiếp nhận hồ sơ.");
+        if (walkIn && actor.UnitId != unit.Id)
+            return CommandResult.Forbidden("Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.");
+        var problems = ValidateApplicant(req);
+        var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
+        problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))
+            .Select(d => $"Thiếu giấy tờ bắt buộc: {d.Name}."));
+        var files = CheckFiles(req.Files, procedure.RequiredDocuments.Select(d => d.Id).ToHashSet(), problems);
+        if (problems.Count > 0)
+            return CommandResult.Invalid(string.Join(" ", problems));
+
+        var calendar = await calendars.GetAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var nowLocal = VietnamTime.ToLocal(nowUtc);
+        var dossier = new Dossier
+        {
+            Id = Guid.NewGuid(),
+            ProcedureId = procedure.Id,
+            UnitId = unit.Id,
+            UnitPath = unit.Path,
+            ReceivingUnitId = unit.Id,
+            ApplicantUserId = walkIn ? null : actor.UserId,
+            ApplicantName = req.ApplicantName.Trim(),
+            ApplicantCccd = req.ApplicantCccd.Trim(),
+            ApplicantPhone = req.ApplicantPhone?.Trim(),
+            ApplicantEmail = req.ApplicantEmail?.Trim(),
+            ApplicantAddress = req.ApplicantAddress?.Trim(),
+            Channel = req.Channel,
+            Stage = DossierStage.Submitted,
+            Status = DossierStatus.Submitted,
+            FormDataJson = req.FormDataJson,
+            SubmittedAt = nowUtc,
+            FeeVnd = procedure.FeeVnd,
+            // An online dossier arrives digital; a paper one counts as digitised when its pages are scanned in.
+            IsDigitised = !walkIn || files.Count > 0,
+            IdempotencyKey = string.IsNullOrEmpty(req.IdempotencyKey) ? null : req.IdempotencyKey,
+        };
+        db.Dossiers.Add(dossier);
+        AddFiles(db, dossier.Id, files, walkIn ? FileKind.Scan : FileKind.Application, actor.UserId, nowUtc);
+        AddEvent(db, dossier, actor, walkIn ? "WalkIn" : "Submit", null, null, DossierStage.Submitted, null, nowUtc);
+        if (walkIn)
+        {
+            // Paper dossiers are received at the desk in the same step (Decree 61/2018 art. 17).
+            Receive(dossier, nowLocal, calendar);
+            AddEvent(db, dossier, actor, nameof(DossierAction.Receive), DossierStatus.Submitted, DossierStage.Submitted, DossierStage.Received, null, nowUtc);
+            dossier.Stage = DossierStage.Received;
+            dossier.Status = DossierStatus.Received;
+        }
+        if (req.DraftId is Guid draftId)
+            await db.Drafts.Where(d => d.Id == draftId && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
+
+        // Dossier, files, audit and code counter are saved in one transaction, or not at all.
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
+                if (dossier.ApplicantUserId is not null)
+                    notifications.Add(db, dossier.ApplicantUserId, dossier, "Đã nộp hồ sơ", $"Hồ sơ {dossier.Code} ({procedure.Name}) đã được gửi tới {unit.Name}.");
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                break;
+            }
+            catch (DbUpdateException ex) when (attempt < 5)
+            {
+                await tx.RollbackAsync(ct);
+                if (dossier.IdempotencyKey is not null && await db.Dossiers.AnyAsync(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == dossier.IdempotencyKey, ct))
+                {
+                    var first = await db.Dossiers.AsNoTracking().FirstAsync(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == dossier.IdempotencyKey, ct);
+                    return new CommandResult(CommandStatus.Ok, null, first.Version, first.Code, first.Id);
+                }
+                log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
+                foreach (var entry in db.ChangeTracker.Entries<DossierCodeCounter>().ToList())
+                    entry.State = EntityState.Detached;
+            }
+        }
+        await notifications.SendPendingMailAsync(db, ct);
+        return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>Next number in the agency's daily sequence (Decree 61/2018 art. 26): unique and never reused.</summary>
+    private static async Task<string> NextCodeAsync(AppDbContext db, string agencyCode, DateOnly day, CancellationToken ct)
+    {
+        var updated = await db.DossierCodeCounters.Where(c => c.AgencyCode == agencyCode && c.Day == day)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), ct);
+        if (updated == 0)
+        {
+            db.DossierCodeCounters.Add(new DossierCodeCounter { AgencyCode = agencyCode, Day = day, LastNumber = 1 });
+            await db.SaveChangesAsync(ct);
+            return DossierCode.Format(agencyCode, day, 1);
+        }
+        var last = await db.DossierCodeCounters.Where(c => c.AgencyCode == agencyCode && c.Day == day).Select(c => c.LastNumber).SingleAsync(ct);
+        return DossierCode.Format(agencyCode, day, last);
+    }
+
+    public async Task<CommandResult> ApplyAsync(Actor actor, ActionRequest req, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var dossier = await db.Dossiers.VisibleTo(actor).Include(d => d.Procedure).FirstOrDefaultAsync(d => d.Id == req.DossierId, ct);
+        if (dossier is null)
+            return CommandResult.NotFound();
+        if (!DossierWorkflow.RolesFor(req.Action).Any(actor.IsInRole))
+            return CommandResult.Forbidden();
+        if (dossier.Version != req.ExpectedVersion)
+            return await ConflictAsync(db, dossier.Id, ct);
+        if (!DossierWorkflow.CanApply(dossier.Stage, req.Action))
+            return CommandResult.Invalid($"Không thể thực hiện «{DossierText.ActionName(req.Action)}» khi hồ sơ đang ở trạng thái «{DossierText.StageName(dossier.Stage)}».");
+
+        var calendar = await calendars.GetAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var nowLocal = VietnamTime.ToLocal(nowUtc);
+        var from = dossier.Stage;
+        var fromStatus = dossier.Status;
+        var problems = new List<string>();
+        var files = CheckFiles(req.Files, null, problems);
+        var note = req.Note?.Trim();
+        if (NeedsNote(req.Action) && string.IsNullOrEmpty(note))
+            problems.Add(req.Action switch
+            {
+                DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing => "Vui lòng liệt kê đầy đủ, một lần các giấy tờ cần bổ sung.",
+                DossierAction.Withdraw => "Vui lòng nêu lý do rút hồ sơ.",
+                _ => "Vui lòng nêu lý do.",
+            });
+        if (problems.Count > 0)
+            return CommandResult.Invalid(string.Join(" ", problems));
+
+        var to = DossierWorkflow.Apply(from, req.Action, dossier.SupplementAtReception);
+        int? toUnit = null;
+        bool? onTime = null;
+        switch (req.Action)
+        {
+            case DossierAction.Receive:
+                Receive(dossier, nowLocal, calendar);
+                break;
+            case DossierAction.RequestSupplement:
+            case DossierAction.RequestSupplementInProcessing:
+                var inProcessing = req.Action == DossierAction.RequestSupplementInProcessing;
+                // Art. 19(4): a supplement during processing is asked within 3 working days of receipt.
+                if (inProcessing && dossier.ReceivedAt is DateTime received &&
+                    calendar.WorkingDaysBetween(DateOnly.FromDateTime(VietnamTime.ToLocal(received)), DateOnly.FromDateTime(nowLocal)) > 3)
+                    return CommandResult.Invalid("Chỉ được yêu cầu bổ sung trong vòng 3 ngày làm việc kể từ ngày tiếp nhận (Nghị định 61/2018/NĐ-CP, Điều 19 khoản 4).");
+                dossier.SupplementAtReception = !inProcessing;
+                dossier.SupplementCount++;
+                dossier.SupplementRequestedAt = nowUtc;
+                dossier.SupplementRequest = note;
+                break;
+            case DossierAction.SubmitSupplement:
+                if (files.Count == 0)
+                    return CommandResult.Invalid("Vui lòng tải lên các giấy tờ bổ sung.");
+                if (!dossier.SupplementAtReception)
+                {
+                    // Art. 19(4): the processing time restarts from zero once the complete dossier arrives.
+                    dossier.ClockStartAt = nowUtc;
+                    dossier.DueAt = VietnamTime.ToUtc(DeadlineCalculator.RestartAfterSupplement(nowLocal, dossier.Channel, dossier.Procedure!.TimeLimit, calendar));
+                }
+                dossier.SupplementRequestedAt = null;
+                break;
+            case DossierAction.Assign:
+                if (req.AssigneeId is null || !await IsSpecialistOfAsync(db, req.AssigneeId, dossier.UnitId, ct))
+                    return CommandResult.Invalid("Vui lòng chọn chuyên viên xử lý thuộc đơn vị.");
+                dossier.AssignedOfficerId = req.AssigneeId;
+                break;
+            case DossierAction.ProposeResult:
+                dossier.Outcome = DossierOutcome.Granted;
+                break;
+            case DossierAction.ProposeRejection:
+                dossier.Outcome = DossierOutcome.Rejected;
+                break;
+            case DossierAction.Approve:
+                dossier.FinishedAt = nowUtc;
+                onTime = dossier.DueAt is null || nowUtc <= dossier.DueAt;
+                break;
+            case DossierAction.Transfer:
+                var target = req.TargetUnitId is int t ? await db.Units.FirstOrDefaultAsync(u => u.Id == t, ct) : null;
+                if (target is null || target.Id == dossier.UnitId)
+                    return CommandResult.Invalid("Vui lòng chọn cơ quan nhận liên thông khác đơn vị hiện tại.");
+                dossier.UnitId = target.Id;
+                dossier.UnitPath = target.Path;
+                dossier.AssignedOfficerId = null;
+                toUnit = target.Id;
+                break;
+            case DossierAction.Refuse:
+            case DossierAction.Stop:
+            case DossierAction.Withdraw:
+                dossier.FinishedAt = nowUtc;
+                break;
+            case DossierAction.Return:
+                dossier.ReturnedAt = nowUtc;
+                break;
+        }
+        var kind = req.Action switch
+        {
+            DossierAction.SubmitSupplement => FileKind.Supplement,
+            DossierAction.ProposeResult or DossierAction.ProposeRejection or DossierAction.Approve => FileKind.Result,
+            _ => FileKind.Scan,
+        };
+        if (kind == FileKind.Result && files.Count > 0)
+            dossier.ResultDigitised = true;
+        AddFiles(db, dossier.Id, files, kind, actor.UserId, nowUtc);
+        dossier.Stage = to;
+        dossier.Status = DossierWorkflow.StatusOf(to);
+        AddEvent(db, dossier, actor, req.Action.ToString(), fromStatus, from, to, note, nowUtc, toUnit, onTime);
+        if (dossier.ApplicantUserId is not null && (dossier.Status != fromStatus || req.Action == DossierAction.Transfer))
+            notifications.Add(db, dossier.ApplicantUserId, dossier, DossierText.StatusName(dossier.Status),
+                $"Hồ sơ {dossier.Code}: {DossierText.ActionName(req.Action)}." + (string.IsNullOrEmpty(note) ? "" : $" {note}"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(db, dossier.Id, ct);
+        }
+        await notifications.SendPendingMailAsync(db, ct);
+        return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>
+    /// Apology and new date (form 04, Decree 61/2018 art. 19(9)): at least one working day before the due date,
+    /// and only once per dossier.
+    /// </summary>
+    public async Task<CommandResult> ReappointAsync(Actor actor, Guid dossierId, Guid expectedVersion, DateTime newDueLocal, string reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var dossier = await db.Dossiers.VisibleTo(actor).FirstOrDefaultAsync(d => d.Id == dossierId, ct);
+        if (dossier is null)
+            return CommandResult.NotFound();
+        if (!actor.IsOfficer)
+            return CommandResult.Forbidden();
+        if (dossier.Version != expectedVersion)
+            return await ConflictAsync(db, dossier.Id, ct);
+        if (string.IsNullOrWhiteSpace(reason))
+            return CommandResult.Invalid("Vui lòng nêu lý do chậm trễ trong phiếu xin lỗi.");
+        if (dossier.DueAt is not DateTime due || DossierWorkflow.IsFinished(dossier.Stage))
+            return CommandResult.Invalid("Hồ sơ không còn trong thời hạn xử lý.");
+        var calendar = await calendars.GetAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var dueLocal = VietnamTime.ToLocal(due);
+        if (!DeadlineCalculator.CanReappoint(dossier.ReappointmentCount, dueLocal, VietnamTime.ToLocal(nowUtc), calendar))
+            return CommandResult.Invalid(dossier.ReappointmentCount > 0
+                ? "Hồ sơ đã được hẹn lại một lần; pháp luật chỉ cho phép hẹn lại một lần."
+                : "Phải gửi phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước ngày hẹn trả.");
+        if (newDueLocal <= dueLocal || !calendar.IsWorkingDay(DateOnly.FromDateTime(newDueLocal)))
+            return CommandResult.Invalid("Ngày hẹn mới phải là ngày làm việc sau ngày hẹn cũ.");
+        dossier.ReappointmentCount++;
+        dossier.DueAt = VietnamTime.ToUtc(newDueLocal);
+        AddEvent(db, dossier, actor, "Reappoint", dossier.Status, dossier.Stage, dossier.Stage,
+            $"Xin lỗi và hẹn lại ngày trả kết quả: {newDueLocal:dd/MM/yyyy}. Lý do: {reason.Trim()}", nowUtc);
+        if (dossier.ApplicantUserId is not null)
+            notifications.Add(db, dossier.ApplicantUserId, dossier, "Thư xin lỗi và hẹn lại",
+                $"Hồ sơ {dossier.Code} được hẹn trả lại vào ngày {newDueLocal:dd/MM/yyyy}. Lý do: {reason.Trim()}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(db, dossier.Id, ct);
+        }
+        await notifications.SendPendingMailAsync(db, ct);
+        return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    private static bool NeedsNote(DossierAction a) => a is DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing
+        or DossierAction.Refuse or DossierAction.ProposeRejection or DossierAction.SendBack or DossierAction.Stop or DossierAction.Withdraw;
+
+    /// <summary>Reception fixes the due date from the stored calendar (and the 15:00 rule for paper, art. 18).</summary>
+    private static void Receive(Dossier dossier, DateTime nowLocal, WorkingCalendar calendar)
+    {
+        var start = DeadlineCalculator.EffectiveStart(nowLocal, dossier.Channel, calendar);
+        var limit = dossier.Procedure?.TimeLimit;
+        dossier.ReceivedAt = VietnamTime.ToUtc(nowLocal);
+        dossier.ClockStartAt = VietnamTime.ToUtc(start);
+        if (limit is TimeLimit l)
+            dossier.DueAt = dossier.OriginalDueAt = VietnamTime.ToUtc(DeadlineCalculator.ComputeDue(start, l, calendar));
+    }
+
+    private static async Task<bool> IsSpecialistOfAsync(AppDbContext db, string userId, int unitId, CancellationToken ct) =>
+        await db.Users.AnyAsync(u => u.Id == userId && u.UnitId == unitId, ct)
+        && await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                  where ur.UserId == userId && r.Name == Roles.Specialist select ur).AnyAsync(ct);
+
+    private static async Task<CommandResult> ConflictAsync(AppDbContext db, Guid dossierId, CancellationToken ct)
+    {
+        var last = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Id)
+            .Select(e => new { e.ActorName, e.ActorUnitName, e.At, e.Action }).FirstOrDefaultAsync(ct);
+        var who = last is null ? "người khác" : $"{last.ActorName} ({last.ActorUnitName}) lúc {VietnamTime.FormatDateTime(last.At)}";
+        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ vừa được {who} cập nhật. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
+    }
+
+    private static List<string> ValidateApplicant(SubmitRequest req)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(req.ApplicantName))
+            problems.Add("Vui lòng nhập họ tên người nộp hồ sơ.");
+        var cccd = Cccd.Validate(req.ApplicantCccd, DateOnly.FromDateTime(DateTime.UtcNow));
+        if (!cccd.IsValid)
+            problems.Add(cccd.Error!);
+        if (!string.IsNullOrWhiteSpace(req.ApplicantPhone) && !PhoneNumbers.IsValid(req.ApplicantPhone))
+            problems.Add("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
+        return problems;
+    }
+
+    private sealed record CheckedFile(UploadedFile File, string ContentType);
+
+    private static List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, IReadOnlySet<int>? allowedSlots, List<string> problems)
+    {
+        var ok = new List<CheckedFile>();
+        foreach (var f in files)
+        {
+            var (type, error) = FileRules.Check(f.FileName, f.Data);
+            if (error is not null)
+                problems.Add(error);
+            else if (allowedSlots is not null && f.RequiredDocumentId is int slot && !allowedSlots.Contains(slot))
+                problems.Add($"Tệp «{f.FileName}» không thuộc giấy tờ nào của thủ tục.");
+            else
+                ok.Add(new CheckedFile(f, type!));
+        }
+        foreach (var slot in files.GroupBy(f => f.RequiredDocumentId).Where(g => g.Count() > FileRules.MaxFilesPerSlot))
+            problems.Add($"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.");
+        return ok;
+    }
+
+    private static void AddFiles(AppDbContext db, Guid dossierId, List<CheckedFile> files, FileKind kind, string userId, DateTime nowUtc)
+    {
+        foreach (var f in files)
+        {
+            var id = Guid.NewGuid();
+            db.Files.Add(new StoredFile
+            {
+                Id = id, DossierId = dossierId, RequiredDocumentId = f.File.RequiredDocumentId, Kind = kind,
+                FileName = Path.GetFileName(f.File.FileName), ContentType = f.ContentType, Size = f.File.Data.Length,
+                Sha256 = Convert.ToHexString(SHA256.HashData(f.File.Data)), UploadedAt = nowUtc, UploadedBy = userId,
+                Content = new FileContent { FileId = id, Data = f.File.Data },
+            });
+        }
+    }
+
+    private static void AddEvent(AppDbContext db, Dossier d, Actor actor, string action, DossierStatus? fromStatus, DossierStage? from, DossierStage to,
+        string? note, DateTime nowUtc, int? toUnit = null, bool? onTime = null) =>
+        db.DossierEvents.Add(new DossierEvent
+        {
+            DossierId = d.Id, At = nowUtc, ActorUserId = actor.UserId, ActorName = actor.Name,
+            ActorUnitId = actor.UnitId, ActorUnitName = actor.UnitName ?? "Người nộp hồ sơ",
+            Action = action, FromStatus = fromStatus, ToStatus = DossierWorkflow.StatusOf(to), FromStage = from, ToStage = to,
+            ToUnitId = toUnit, Note = note, OnTime = onTime,
+        });
+}
