@@ -68,6 +68,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health");
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapFileEndpoints();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
 app.MapReportsFeature();

@@ -1,0 +1,32 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Dossiers;
+
+public static class FileEndpoints
+{
+    /// <summary>
+    /// GET /files/{id}: a dossier's or draft's file, for whoever may see that dossier (or owns the draft).
+    /// Anything else is a 404, so a file id reveals nothing. Add ?download=1 to save instead of view.
+    /// </summary>
+    public static void MapFileEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/files/{id:guid}", async (Guid id, bool? download, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
+        {
+            if (Actor.From(http.User) is not { } actor)
+                return Results.Challenge();
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var file = await db.Files.AsNoTracking().Where(f => f.Id == id)
+                .Select(f => new { f.FileName, f.ContentType, f.DossierId, f.DraftId }).FirstOrDefaultAsync(ct);
+            if (file is null)
+                return Results.NotFound();
+            var allowed = file.DossierId is Guid dossierId
+                ? await db.Dossiers.VisibleTo(actor).AnyAsync(d => d.Id == dossierId, ct)
+                : file.DraftId is Guid draftId && await db.Drafts.AnyAsync(d => d.Id == draftId && d.OwnerUserId == actor.UserId, ct);
+            if (!allowed)
+                return Results.NotFound();
+            var data = await db.FileContents.Where(c => c.FileId == id).Select(c => c.Data).SingleAsync(ct);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(data, file.ContentType, download == true ? file.FileName : null);
+        }).RequireAuthorization();
+}
