@@ -307,6 +307,40 @@ public sealed class DossierService(
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
+    /// <summary>
+    /// Records a verification note during appraisal without changing the state (Decree 61/2018 art. 19: every
+    /// verification step is recorded for the dossier-control slip). Appends a "Verify" event; the version changes
+    /// so that a concurrent action sees the note first.
+    /// </summary>
+    public async Task<CommandResult> RecordVerificationAsync(Actor actor, Guid dossierId, Guid expectedVersion, string note, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var dossier = await db.Dossiers.VisibleTo(actor).FirstOrDefaultAsync(d => d.Id == dossierId, ct);
+        if (dossier is null)
+            return CommandResult.NotFound();
+        if (!actor.IsInRole(Roles.Specialist) && !actor.IsInRole(Roles.UnitLeader))
+            return CommandResult.Forbidden();
+        if (dossier.Version != expectedVersion)
+            return await ConflictAsync(db, dossier.Id, ct);
+        if (string.IsNullOrWhiteSpace(note))
+            return CommandResult.Invalid("Vui lòng ghi nội dung xác minh.");
+        if (DossierWorkflow.IsFinished(dossier.Stage))
+            return CommandResult.Invalid("Hồ sơ đã kết thúc xử lý.");
+        AddEvent(db, dossier, actor, "Verify", dossier.Status, dossier.Stage, dossier.Stage, note.Trim(), clock.GetUtcNow().UtcDateTime);
+        // Touch the row so the concurrency token is renewed with the note.
+        db.Entry(dossier).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(db, dossier.Id, ct);
+        }
+        return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
     private static bool NeedsNote(DossierAction a) => a is DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing
         or DossierAction.Refuse or DossierAction.ProposeRejection or DossierAction.SendBack or DossierAction.Stop or DossierAction.Withdraw;
 
