@@ -84,7 +84,7 @@ public sealed class DossierService(
         if (walkIn)
         {
             // Paper dossiers are received at the desk in the same step (Decree 61/2018 art. 17).
-            Receive(dossier, nowLocal, calendar);
+            Receive(dossier, procedure.TimeLimit, nowLocal, calendar);
             AddEvent(db, dossier, actor, nameof(DossierAction.Receive), DossierStatus.Submitted, DossierStage.Submitted, DossierStage.Received, null, nowUtc);
             dossier.Stage = DossierStage.Received;
             dossier.Status = DossierStatus.Received;
@@ -175,7 +175,7 @@ public sealed class DossierService(
         switch (req.Action)
         {
             case DossierAction.Receive:
-                Receive(dossier, nowLocal, calendar);
+                Receive(dossier, dossier.Procedure!.TimeLimit, nowLocal, calendar);
                 break;
             case DossierAction.RequestSupplement:
             case DossierAction.RequestSupplementInProcessing:
@@ -345,14 +345,13 @@ public sealed class DossierService(
         or DossierAction.Refuse or DossierAction.ProposeRejection or DossierAction.SendBack or DossierAction.Stop or DossierAction.Withdraw;
 
     /// <summary>Reception fixes the due date from the stored calendar (and the 15:00 rule for paper, art. 18).</summary>
-    private static void Receive(Dossier dossier, DateTime nowLocal, WorkingCalendar calendar)
+    /// <remarks>The limit is passed in: a new walk-in dossier has no Procedure navigation loaded.</remarks>
+    private static void Receive(Dossier dossier, TimeLimit limit, DateTime nowLocal, WorkingCalendar calendar)
     {
         var start = DeadlineCalculator.EffectiveStart(nowLocal, dossier.Channel, calendar);
-        var limit = dossier.Procedure?.TimeLimit;
         dossier.ReceivedAt = VietnamTime.ToUtc(nowLocal);
         dossier.ClockStartAt = VietnamTime.ToUtc(start);
-        if (limit is TimeLimit l)
-            dossier.DueAt = dossier.OriginalDueAt = VietnamTime.ToUtc(DeadlineCalculator.ComputeDue(start, l, calendar));
+        dossier.DueAt = dossier.OriginalDueAt = VietnamTime.ToUtc(DeadlineCalculator.ComputeDue(start, limit, calendar));
     }
 
     private static async Task<bool> IsSpecialistOfAsync(AppDbContext db, string userId, int unitId, CancellationToken ct) =>
