@@ -1,4 +1,5 @@
 using HcmcPortal.Accounts;
+using HcmcPortal.Admin;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
@@ -243,5 +244,53 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         Assert.Equal(5, page.Rows.Count);
         Assert.Equal(page.Rows.Select(r => r.Code).OrderDescending(), page.Rows.Select(r => r.Code));
         Assert.True(page.Total > 5);
+    }
+
+    [Fact]
+    public async Task A_holiday_added_later_moves_new_due_dates_but_never_a_promised_one()
+    {
+        portal.Clock.SetLocal(2027, 3, 15, 8); // Monday; 5 working days end on Monday 22/03/2027
+        var reception = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
+        var promised = await portal.SubmitOnlineToQuan1Async();
+        await portal.ApplyOkAsync(reception, promised, DossierAction.Receive);
+        Assert.Equal(Local(2027, 3, 22, 17), (await portal.LoadAsync(promised)).DueAt);
+
+        var admin = await portal.ActorAsync("quantri@demo.hcmc.vn");
+        var catalog = portal.Services.GetRequiredService<AdminCatalog>();
+        Assert.Equal(CommandStatus.Forbidden, (await catalog.AddDayAsync(reception, new DateOnly(2027, 3, 17), CalendarDayKind.Holiday, "Nghỉ")).Status);
+        Assert.Equal(CommandStatus.Invalid, (await catalog.AddDayAsync(admin, new DateOnly(2027, 3, 17), CalendarDayKind.WorkingDay, "Làm bù")).Status);
+        Assert.True((await catalog.AddDayAsync(admin, new DateOnly(2027, 3, 17), CalendarDayKind.Holiday, "Ngày nghỉ đột xuất")).Succeeded);
+        try
+        {
+            var later = await portal.SubmitOnlineToQuan1Async();
+            await portal.ApplyOkAsync(reception, later, DossierAction.Receive);
+            Assert.Equal(Local(2027, 3, 23, 17), (await portal.LoadAsync(later)).DueAt); // the provider was invalidated
+            Assert.Equal(Local(2027, 3, 22, 17), (await portal.LoadAsync(promised)).DueAt); // the receipt's promise stands
+        }
+        finally
+        {
+            var day = (await catalog.CalendarAsync(2027)).Single(d => d.Date == new DateOnly(2027, 3, 17));
+            Assert.True((await catalog.RemoveDayAsync(admin, day.Id)).Succeeded);
+        }
+    }
+
+    [Fact]
+    public async Task A_workflow_is_saved_only_when_its_shares_add_up_to_100_percent()
+    {
+        var admin = await portal.ActorAsync("quantri@demo.hcmc.vn");
+        var catalog = portal.Services.GetRequiredService<AdminCatalog>();
+        await using var db = portal.CreateDb();
+        var procedureId = await db.Procedures.Where(p => p.Code == "1.001193").Select(p => p.Id).SingleAsync();
+        var workflow = await catalog.WorkflowAsync(procedureId);
+        StepEdit[] tooLittle = [new() { Name = "Tiếp nhận", Role = Roles.Reception, SharePercent = 30 }, new() { Name = "Thẩm định", Role = Roles.Specialist, SharePercent = 60 }];
+        var refused = await catalog.SaveWorkflowAsync(admin, procedureId, workflow!.Version, 1, TimeLimitUnit.WorkingDays, tooLittle);
+        Assert.Equal(CommandStatus.Invalid, refused.Status);
+        Assert.Contains("100%", refused.Message);
+
+        StepEdit[] steps = [.. tooLittle, new() { Name = "Phê duyệt", Role = Roles.UnitLeader, SharePercent = 10 }];
+        Assert.True((await catalog.SaveWorkflowAsync(admin, procedureId, workflow.Version, 1, TimeLimitUnit.WorkingDays, steps)).Succeeded);
+        Assert.Equal(["Tiếp nhận", "Thẩm định", "Phê duyệt"], (await catalog.WorkflowAsync(procedureId))!.Steps.Select(s => s.Name));
+        var stale = await catalog.SaveWorkflowAsync(admin, procedureId, workflow.Version, 1, TimeLimitUnit.WorkingDays, steps);
+        Assert.Equal(CommandStatus.Conflict, stale.Status);
     }
 }

@@ -101,6 +101,8 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         procedure.TimeLimitUnit = unit;
         db.WorkflowSteps.RemoveRange(procedure.WorkflowSteps);
         procedure.WorkflowSteps = [.. steps.Select((s, i) => new WorkflowStep { Order = i + 1, Name = s.Name.Trim(), Role = s.Role, SharePercent = s.SharePercent })];
+        // Only the steps may have changed: touch the procedure so its version is renewed and a stale editor sees a conflict.
+        db.Entry(procedure).State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync(ct);
