@@ -48,6 +48,15 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         return new DraftView(draft.Id, draft.Version, draft.Code, draft.Step, DraftData.Parse(draft.DataJson), files);
     }
 
+    /// <summary>The applicant details of a new form, prefilled from the person's profile (they may edit them).</summary>
+    public async Task<ApplicantInfo> ProfileAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new ApplicantInfo { Name = u.FullName, Cccd = u.Cccd ?? "", Phone = u.PhoneNumber, Email = u.Email })
+            .FirstOrDefaultAsync(ct) ?? new ApplicantInfo { Name = actor.Name };
+    }
+
     public async Task<IReadOnlyList<DraftRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
