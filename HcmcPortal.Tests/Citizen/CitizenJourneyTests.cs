@@ -18,6 +18,8 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_new_citizen_finds_a_procedure_submits_online_answers_a_supplement_and_rates_the_result()
     {
+        // Same patience as the browser context (20 s): on 2 shared cores a circuit or a grid load can take more than the 5 s default.
+        SetDefaultExpectTimeout(20_000);
         var portal = browser.Portal;
         var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(CitizenKit.KhaiSinh))!;
         var mandatory = procedure.Documents.Where(d => d.Mandatory).ToList();
