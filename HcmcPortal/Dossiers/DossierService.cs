@@ -89,8 +89,6 @@ public sealed class DossierService(
             dossier.Stage = DossierStage.Received;
             dossier.Status = DossierStatus.Received;
         }
-        if (req.DraftId is Guid draftId)
-            await db.Drafts.Where(d => d.Id == draftId && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
 
         // Dossier, files, audit and code counter are saved in one transaction, or not at all.
         for (var attempt = 0; ; attempt++)
@@ -99,6 +97,8 @@ public sealed class DossierService(
             try
             {
                 dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
+                if (req.DraftId is Guid draftId)
+                    await DeleteDraftAsync(db, draftId, actor.UserId, ct);
                 if (dossier.ApplicantUserId is not null)
                     notifications.Add(db, dossier.ApplicantUserId, dossier, "Đã nộp hồ sơ", $"Hồ sơ {dossier.Code} ({procedure.Name}) đã được gửi tới {unit.Name}.");
                 await db.SaveChangesAsync(ct);
@@ -120,6 +120,16 @@ public sealed class DossierService(
         }
         await notifications.SendPendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>The submitted draft and its uploaded files go in the same transaction as the new dossier (its files are copied into it).</summary>
+    private static async Task DeleteDraftAsync(AppDbContext db, Guid draftId, string ownerUserId, CancellationToken ct)
+    {
+        var owned = db.Drafts.Where(d => d.Id == draftId && d.OwnerUserId == ownerUserId);
+        var draftFiles = db.Files.Where(f => f.DraftId == draftId && owned.Any());
+        await db.FileContents.Where(c => draftFiles.Any(f => f.Id == c.FileId)).ExecuteDeleteAsync(ct);
+        await draftFiles.ExecuteDeleteAsync(ct);
+        await owned.ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Next number in the agency's daily sequence (Decree 61/2018 art. 26): unique and never reused.</summary>
