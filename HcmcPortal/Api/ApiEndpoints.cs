@@ -11,5 +11,6 @@ public static class ApiEndpoints
             app.MapScalarApiReference("/api/docs", o => o.WithTitle("HcmcPortal API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var api = app.MapGroup("/api/v1");
         api.MapIdentityApi();
+        api.MapDossiersApi();
     }
 }

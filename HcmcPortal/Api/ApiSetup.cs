@@ -7,8 +7,12 @@ namespace HcmcPortal.Api;
 /// <summary>The Citizen App API (/api/v1): bearer tokens from Identity, problem details in Vietnamese, an OpenAPI document.</summary>
 public static class ApiSetup
 {
-    /// <summary>Signed in by bearer token (the app) or by the portal's cookie (the web, the operations centre's browser).</summary>
+    /// <summary>
+    /// The Citizen App's endpoints accept only the bearer token: a browser's cookie is never enough to change data
+    /// through the API, so the API needs no antiforgery token.
+    /// </summary>
     public const string ApiUser = "ApiUser";
+    /// <summary>Read-only report endpoints also accept the portal's cookie (the operations centre's browser).</summary>
     public static readonly string[] Schemes = [IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme];
 
     public static IServiceCollection AddPortalApi(this IServiceCollection services)
@@ -18,7 +22,7 @@ public static class ApiSetup
             o.BearerTokenExpiration = TimeSpan.FromHours(1);
             o.RefreshTokenExpiration = TimeSpan.FromDays(14);
         });
-        services.AddAuthorizationBuilder().AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder().AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -29,7 +33,7 @@ public static class ApiSetup
         return services;
     }
 
-    /// <summary>A policy for API endpoints limited to some roles, accepting the bearer token and the cookie alike.</summary>
+    /// <summary>A policy for read-only API endpoints limited to some roles, accepting the bearer token and the cookie alike.</summary>
     public static AuthorizationPolicy RolesPolicy(params string[] roles) =>
         new AuthorizationPolicyBuilder(Schemes).RequireAuthenticatedUser().RequireRole(roles).Build();
 

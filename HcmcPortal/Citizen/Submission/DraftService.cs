@@ -168,8 +168,20 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         var procedure = await catalog.DetailAsync(draft.ProcedureCode, ct);
         if (procedure is null)
             return new(CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng."), none);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var files = await db.Files.AsNoTracking().Where(f => f.DraftId == draftId).OrderBy(f => f.UploadedAt)
+            .Select(f => new UploadedFile(f.FileName, f.Content!.Data, f.RequiredDocumentId)).ToListAsync(ct);
+        return await SubmitDataAsync(actor, procedure, draft.Data, files, idempotencyKey, draftId, ct);
+    }
 
-        var data = draft.Data;
+    /// <summary>
+    /// The checks and submission shared by the web form (from a draft) and the REST API (from a request):
+    /// every field validated with its message under its key, then <see cref="DossierService.SubmitAsync"/>.
+    /// </summary>
+    public async Task<DraftSubmitResult> SubmitDataAsync(Actor actor, ProcedureDetail procedure, DraftData data, IReadOnlyList<UploadedFile> files,
+        string? idempotencyKey, Guid? draftId, CancellationToken ct = default)
+    {
+        var none = new Dictionary<string, string>();
         var errors = FormRules.ValidateApplicant(data, VietnamTime.Today(clock));
         foreach (var (key, message) in FormRules.ValidateAnswers(procedure.FormFields, data))
             errors[key] = message;
@@ -177,14 +189,11 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         foreach (var field in procedure.FormFields.Where(f => f.Type == FormFieldType.Address && !errors.ContainsKey(f.Key)))
             if (data.Addresses.GetValueOrDefault(field.Key) is { DistrictId: int district, WardId: int ward } && unitNames.Parents.GetValueOrDefault(ward) != district)
                 errors[field.Key] = "Phường/xã không thuộc quận/huyện đã chọn.";
-        foreach (var doc in procedure.Documents.Where(d => d.Mandatory && draft.Files.All(f => f.RequiredDocumentId != d.Id)))
+        foreach (var doc in procedure.Documents.Where(d => d.Mandatory && files.All(f => f.RequiredDocumentId != d.Id)))
             errors[DocumentKey(doc.Id)] = $"Thiếu giấy tờ bắt buộc: {doc.Name}.";
         if (errors.Count > 0)
             return new(CommandResult.Invalid("Hồ sơ còn thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu."), errors);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var files = await db.Files.AsNoTracking().Where(f => f.DraftId == draftId).OrderBy(f => f.UploadedAt)
-            .Select(f => new UploadedFile(f.FileName, f.Content!.Data, f.RequiredDocumentId)).ToListAsync(ct);
         var a = data.Applicant;
         var request = new SubmitRequest(procedure.Id, data.UnitId!.Value, DossierChannel.Online)
         {

@@ -1,0 +1,310 @@
+using System.Security.Claims;
+using System.Text.Json;
+using HcmcPortal.Accounts;
+using HcmcPortal.Citizen;
+using HcmcPortal.Citizen.Catalogue;
+using HcmcPortal.Citizen.Lookup;
+using HcmcPortal.Citizen.MyDossiers;
+using HcmcPortal.Citizen.Notifications;
+using HcmcPortal.Citizen.Submission;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Dossiers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Api;
+
+/// <summary>
+/// The citizen's services over REST for the city's mobile app. Every endpoint calls the same services as the web
+/// pages (catalogue, drafts' submission checks, "Hồ sơ của tôi", DossierService, lookup, notifications): no rule twice.
+/// </summary>
+public static class DossiersApi
+{
+    public const long MaxRequestBytes = 64 * 1024 * 1024;
+
+    public static void MapDossiersApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/procedures", SearchProceduresAsync).AllowAnonymous().WithTags("Thủ tục");
+        api.MapGet("/procedures/{code}", ProcedureAsync).AllowAnonymous().WithTags("Thủ tục");
+        api.MapGet("/lookup", LookupAsync).AllowAnonymous().WithTags("Tra cứu");
+
+        var citizen = api.MapGroup("").RequireAuthorization(ApiSetup.ApiUser);
+        citizen.MapGet("/notifications", NotificationsAsync).WithTags("Thông báo");
+        var dossiers = citizen.MapGroup("/dossiers").WithTags("Hồ sơ");
+        dossiers.MapPost("", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
+        dossiers.MapGet("", ListAsync);
+        dossiers.MapGet("/{code}", DetailAsync);
+        dossiers.MapPost("/{code}/supplement", SupplementAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
+        dossiers.MapPost("/{code}/withdraw", WithdrawAsync);
+        dossiers.MapPost("/{code}/rating", RateAsync);
+        dossiers.MapGet("/{code}/result", ResultAsync);
+    }
+
+    public sealed record TimeLimitDto(int Value, string Unit);
+    public sealed record ProcedureDto(string Code, string Name, string Field, string Level, TimeLimitDto TimeLimit, long FeeVnd, bool FullyOnline);
+    public sealed record UnitDto(string Code, string Name);
+    public sealed record ProcedureDetailDto(string Code, string Name, string Field, string Level, TimeLimitDto TimeLimit, long FeeVnd, bool FullyOnline,
+        string Description, string HandlingAgency, IReadOnlyList<RequiredDocumentInfo> RequiredDocuments, IReadOnlyList<FormFieldDto> FormFields,
+        IReadOnlyList<UnitDto> ReceivingUnits);
+    public sealed record FormFieldDto(string Key, string Label, string Type, bool Required, IReadOnlyList<string> Options);
+    public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
+    public sealed record SubmittedDto(Guid Id, string Code, int Status, string StatusName, DateTime SubmittedAt);
+    public sealed record DossierRowDto(string Code, string ProcedureName, int Status, string StatusName, DateTime SubmittedAt, DateTime? DueAt);
+    public sealed record TimelineDto(DateTime At, string Action, string Unit, int Status, string StatusName, string? Note);
+    public sealed record FileDto(Guid Id, string FileName, string Kind, string? DocumentName, long Size);
+    public sealed record DossierDto(string Code, string ProcedureCode, string ProcedureName, string UnitName, int Status, string StatusName,
+        DateTime SubmittedAt, DateTime? ReceivedAt, DateTime? DueAt, DateTime? FinishedAt, string? Deadline, string? SupplementRequest,
+        IReadOnlyList<FileDto> Files, IReadOnlyList<TimelineDto> Timeline, object? Rating);
+    public sealed record WithdrawBody(string? Reason);
+    public sealed record RatingBody(string? Level, string? Comment);
+
+    private static TimeLimitDto Limit(TimeLimit l) => new(l.Value, l.Unit.ToString());
+
+    private static async Task<IResult> SearchProceduresAsync(ProcedureCatalog catalog, string? q, string? field, int? page, int? pageSize, CancellationToken ct)
+    {
+        var p = Math.Max(page ?? 1, 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var result = await catalog.SearchAsync(new ProcedureQuery(q, field, Page: p - 1, PageSize: size), ct);
+        return Results.Ok(new PageOf<ProcedureDto>(result.Items.Select(r => new ProcedureDto(r.Code, r.Name, r.Field, r.Level.ToString(),
+            Limit(r.TimeLimit), r.FeeVnd, r.FullyOnline)).ToList(), result.Total, p, size));
+    }
+
+    private static async Task<IResult> ProcedureAsync(string code, ProcedureCatalog catalog, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        var d = await catalog.DetailAsync(code, ct);
+        if (d is null)
+            return ApiProblems.NotFound("Không tìm thấy thủ tục.");
+        var unitIds = (await catalog.ReceivingUnitsAsync(d.Level, ct)).Select(u => u.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new UnitDto(u.Code, u.Name)).ToListAsync(ct);
+        return Results.Ok(new ProcedureDetailDto(d.Code, d.Name, d.Field, d.Level.ToString(), Limit(d.TimeLimit), d.FeeVnd, d.FullyOnline, d.Description,
+            d.HandlingAgency, d.Documents, d.FormFields.Select(f => new FormFieldDto(f.Key, f.Label, f.Type.ToString(), f.Required, f.Options)).ToList(), units));
+    }
+
+    /// <summary>
+    /// multipart/form-data: procedureCode, unitCode, form (JSON object: field key → value; an address is
+    /// {"districtId","wardId","street"}), files named doc_&lt;requiredDocumentId&gt;. The applicant is the caller's profile.
+    /// </summary>
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ProcedureCatalog catalog, DraftService drafts,
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+    {
+        var actor = Actor.From(user)!;
+        if (!actor.IsInRole(Roles.Citizen))
+            return ApiProblems.From(CommandResult.Forbidden());
+        if (!request.HasFormContentType)
+            return ApiProblems.Field("form", "Yêu cầu phải gửi dạng multipart/form-data.");
+        var form = await request.ReadFormAsync(ct);
+        var procedure = await catalog.DetailAsync(form["procedureCode"].ToString(), ct);
+        if (procedure is null)
+            return ApiProblems.Field("procedureCode", "Không tìm thấy thủ tục.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unitCode = form["unitCode"].ToString();
+        var unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var receiving = await catalog.ReceivingUnitsAsync(procedure.Level, ct);
+        if (unitId is null || receiving.All(u => u.Id != unitId))
+            return ApiProblems.Field("unitCode", "Cơ quan tiếp nhận không hợp lệ cho thủ tục này.");
+
+        var data = new DraftData { Applicant = await drafts.ProfileAsync(actor, ct), UnitId = unitId };
+        if (ReadAnswers(form["form"].ToString(), procedure, data) is { } formError)
+            return ApiProblems.Field("form", formError);
+        var (files, fileErrors) = await ReadFilesAsync(form, ct);
+        if (fileErrors.Count > 0)
+            return ApiProblems.Validation(fileErrors, "Có tệp đính kèm không hợp lệ.");
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        var submitted = await drafts.SubmitDataAsync(actor, procedure, data, files, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), null, ct);
+        if (submitted.FieldErrors.Count > 0)
+            return ApiProblems.Validation(submitted.FieldErrors.ToDictionary(e => ApiFieldName(e.Key), e => new[] { e.Value }), submitted.Result.Message!);
+        if (!submitted.Result.Succeeded)
+            return ApiProblems.From(submitted.Result);
+        var created = await db.Dossiers.AsNoTracking().Where(d => d.Id == submitted.Result.DossierId)
+            .Select(d => new { d.Id, d.Code, d.Status, d.SubmittedAt }).SingleAsync(ct);
+        return Results.Created($"/api/v1/dossiers/{created.Code}",
+            new SubmittedDto(created.Id, created.Code, (int)created.Status, DossierText.StatusName(created.Status), created.SubmittedAt));
+    }
+
+    /// <summary>Field keys of the shared checks, named as the API's client sends them.</summary>
+    private static string ApiFieldName(string key) =>
+        key.StartsWith("Doc.", StringComparison.Ordinal) ? "doc_" + key[4..]
+        : key.StartsWith("Applicant.", StringComparison.Ordinal) ? "profile." + JsonNamingPolicy.CamelCase.ConvertName(key[10..])
+        : key == FormRules.Keys.Unit ? "unitCode"
+        : "form." + key;
+
+    private static string? ReadAnswers(string json, ProcedureDetail procedure, DraftData data)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                return "Trường form phải là một đối tượng JSON.";
+            foreach (var field in procedure.FormFields)
+            {
+                if (!doc.RootElement.TryGetProperty(field.Key, out var value))
+                    continue;
+                if (field.Type == FormFieldType.Address)
+                    data.Addresses[field.Key] = value.ValueKind == JsonValueKind.Object
+                        ? value.Deserialize<AddressAnswer>(FormRules.Json) ?? new()
+                        : new AddressAnswer { Street = value.ToString() };
+                else
+                    data.Answers[field.Key] = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            }
+            return null;
+        }
+        catch (JsonException)
+        {
+            return "Trường form không phải JSON hợp lệ.";
+        }
+    }
+
+    /// <summary>Files named doc_&lt;id&gt;; the size is checked before reading, the content type by magic bytes in the shared rules.</summary>
+    private static async Task<(List<UploadedFile> Files, Dictionary<string, string[]> Errors)> ReadFilesAsync(IFormCollection form, CancellationToken ct)
+    {
+        var files = new List<UploadedFile>();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var file in form.Files)
+        {
+            int? slot = file.Name.StartsWith("doc_", StringComparison.Ordinal) && int.TryParse(file.Name[4..], out var id) ? id : null;
+            if (slot is null && file.Name != "files")
+            {
+                errors[file.Name] = ["Tên trường tệp phải có dạng doc_<mã giấy tờ>."];
+                continue;
+            }
+            if (file.Length > FileRules.MaxBytes)
+            {
+                errors[file.Name] = [$"Tệp «{file.FileName}» vượt quá dung lượng tối đa {FileRules.MaxBytes / 1024 / 1024} MB."];
+                continue;
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            var bytes = buffer.ToArray();
+            var (_, error) = FileRules.Check(file.FileName, bytes);
+            if (error is not null)
+                errors[file.Name] = [error];
+            else
+                files.Add(new UploadedFile(file.FileName, bytes, slot));
+        }
+        return (files, errors);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, MyDossierService mine, int? page, int? pageSize, CancellationToken ct)
+    {
+        var p = Math.Max(page ?? 1, 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var result = await mine.ListAsync(Actor.From(user)!, new MyDossierQuery(Page: p - 1, PageSize: size), ct);
+        return Results.Ok(new PageOf<DossierRowDto>(result.Items.Select(r => new DossierRowDto(r.Code, r.ProcedureName, (int)r.Status,
+            DossierText.StatusName(r.Status), r.SubmittedAt, r.DueAt)).ToList(), result.Total, p, size));
+    }
+
+    /// <summary>The caller's own dossier by code; anyone else's is the same 404 as one that does not exist.</summary>
+    private static async Task<MyDossierDetail?> OwnAsync(string code, Actor actor, MyDossierService mine, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.Dossiers.VisibleTo(actor).Where(d => d.Code == code && d.ApplicantUserId == actor.UserId)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        return id is Guid found ? await mine.DetailAsync(actor, found, ct) : null;
+    }
+
+    private static async Task<IResult> DetailAsync(string code, ClaimsPrincipal user, MyDossierService mine, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        var d = await OwnAsync(code, Actor.From(user)!, mine, dbFactory, ct);
+        if (d is null)
+            return ApiProblems.NotFound();
+        return Results.Ok(new DossierDto(d.Code, d.ProcedureCode, d.ProcedureName, d.UnitName, (int)d.Status, DossierText.StatusName(d.Status),
+            d.SubmittedAt, d.ReceivedAt, d.DueAt, d.FinishedAt, d.Deadline?.ToString(), d.SupplementRequest,
+            d.Files.Select(f => new FileDto(f.Id, f.FileName, f.Kind.ToString(), f.DocumentName, f.Size)).ToList(),
+            d.Timeline.Select(t => new TimelineDto(t.At, t.Action, t.ActorUnit, (int)t.ToStatus, DossierText.StatusName(t.ToStatus), t.Note)).ToList(),
+            d.Rating is null ? null : new { level = d.Rating.Level.ToString(), d.Rating.Comment, d.Rating.At }));
+    }
+
+    private static async Task<IResult> SupplementAsync(string code, HttpRequest request, ClaimsPrincipal user, MyDossierService mine,
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+    {
+        var actor = Actor.From(user)!;
+        var d = await OwnAsync(code, actor, mine, dbFactory, ct);
+        if (d is null)
+            return ApiProblems.NotFound();
+        if (!request.HasFormContentType)
+            return ApiProblems.Field("files", "Yêu cầu phải gửi dạng multipart/form-data.");
+        var (files, errors) = await ReadFilesAsync(await request.ReadFormAsync(ct), ct);
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors, "Có tệp đính kèm không hợp lệ.");
+        var result = await dossierService.ApplyAsync(actor, new ActionRequest(d.Id, d.Version, DossierAction.SubmitSupplement) { Files = files }, ct);
+        return result.Succeeded ? Results.Ok(await StatusOfAsync(result, dbFactory, ct)) : ApiProblems.From(result);
+    }
+
+    private static async Task<IResult> WithdrawAsync(string code, WithdrawBody body, ClaimsPrincipal user, MyDossierService mine,
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+    {
+        var actor = Actor.From(user)!;
+        var d = await OwnAsync(code, actor, mine, dbFactory, ct);
+        if (d is null)
+            return ApiProblems.NotFound();
+        var result = await dossierService.ApplyAsync(actor, new ActionRequest(d.Id, d.Version, DossierAction.Withdraw) { Note = body.Reason }, ct);
+        return result.Succeeded ? Results.Ok(await StatusOfAsync(result, dbFactory, ct)) : ApiProblems.From(result);
+    }
+
+    private static async Task<IResult> RateAsync(string code, RatingBody body, ClaimsPrincipal user, MyDossierService mine,
+        IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        var actor = Actor.From(user)!;
+        var d = await OwnAsync(code, actor, mine, dbFactory, ct);
+        if (d is null)
+            return ApiProblems.NotFound();
+        SatisfactionLevel? level = body.Level?.Trim().ToLowerInvariant() switch
+        {
+            "satisfied" or "hai-long" or "1" => SatisfactionLevel.Satisfied,
+            "normal" or "binh-thuong" or "2" => SatisfactionLevel.Normal,
+            "not-satisfied" or "khong-hai-long" or "3" => SatisfactionLevel.NotSatisfied,
+            _ => null,
+        };
+        if (level is null)
+            return ApiProblems.Field("level", "Mức độ hài lòng phải là satisfied, normal hoặc not-satisfied.");
+        var result = await mine.RateAsync(actor, d.Id, level.Value, body.Comment, ct);
+        return result.Succeeded ? Results.Ok(new { code = d.Code, level = level.Value.ToString() }) : ApiProblems.From(result);
+    }
+
+    private static async Task<IResult> ResultAsync(string code, ClaimsPrincipal user, MyDossierService mine, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        var d = await OwnAsync(code, Actor.From(user)!, mine, dbFactory, ct);
+        if (d is null)
+            return ApiProblems.NotFound();
+        var result = d.HasResult ? d.Files.LastOrDefault(f => f.Kind == FileKind.Result) : null;
+        if (result is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Chưa có kết quả",
+                detail: d.HasResult ? "Kết quả được trả bản giấy tại bộ phận một cửa." : "Hồ sơ chưa có kết quả giải quyết.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.Files.AsNoTracking().Where(f => f.Id == result.Id).Select(f => new { f.ContentType, f.FileName, f.Content!.Data }).SingleAsync(ct);
+        return Results.File(file.Data, file.ContentType, file.FileName);
+    }
+
+    private static async Task<object> StatusOfAsync(CommandResult result, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Dossiers.AsNoTracking().Where(x => x.Id == result.DossierId).Select(x => new { x.Code, x.Status, x.DueAt }).SingleAsync(ct);
+        return new { code = d.Code, status = (int)d.Status, statusName = DossierText.StatusName(d.Status), dueAt = d.DueAt };
+    }
+
+    private static async Task<IResult> LookupAsync(string? code, string? cccdLast4, string? phoneLast4, HttpContext http, LookupService lookup, CancellationToken ct)
+    {
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var r = await lookup.LookupAsync(client, code, cccdLast4 ?? phoneLast4, ct);
+        return r.Outcome switch
+        {
+            LookupOutcome.Found => Results.Ok(new { code = code!.Trim(), status = (int)r.Status!, statusName = DossierText.StatusName(r.Status!.Value), receivedAt = r.ReceivedAt, dueAt = r.DueAt }),
+            LookupOutcome.RateLimited => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu", detail: r.Message),
+            LookupOutcome.Invalid => ApiProblems.Field(string.IsNullOrWhiteSpace(code) ? "code" : "cccdLast4", r.Message!),
+            _ => ApiProblems.NotFound(r.Message!),
+        };
+    }
+
+    private static async Task<IResult> NotificationsAsync(ClaimsPrincipal user, NotificationInbox inbox, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct)
+    {
+        var p = Math.Max(page ?? 1, 1);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var result = await inbox.ListAsync(Actor.From(user)!, unreadOnly ?? false, p - 1, size, ct);
+        return Results.Ok(new PageOf<NotificationRow>(result.Items, result.Total, p, size));
+    }
+}
