@@ -22,6 +22,9 @@ public static class AccountSetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
 
@@ -42,10 +45,20 @@ public static class AccountSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
+            .AddApiEndpoints()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         return services;
+    }
+
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (Api.ApiSetup.IsApiRequest(ctx.Request))
+            ctx.Response.StatusCode = status;
+        else
+            ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>Where each role lands after signing in.</summary>

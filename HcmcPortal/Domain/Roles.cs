@@ -24,14 +24,14 @@ public static class Roles
     /// <summary>Quản trị hệ thống.</summary>
     public const string Admin = "QuanTri";
 
-    /// <summary>Every staff role (everyone but <see cref="Citizen"/>), comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
-    public const string OfficersCsv = Reception + "," + Specialist + "," + UnitLeader + "," + CityLeader + "," + DxEvaluator + "," + Admin;
+    /// <summary>The roles that handle dossiers inside one unit, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
+    public const string OfficersCsv = Reception + "," + Specialist + "," + UnitLeader;
 
     /// <summary>Every role, e.g. for seeding.</summary>
     public static IReadOnlyList<string> All { get; } = Array.AsReadOnly([Citizen, Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin]);
 
-    /// <summary>Every staff role (everyone but <see cref="Citizen"/>).</summary>
-    public static IReadOnlyList<string> Officers { get; } = Array.AsReadOnly([Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin]);
+    /// <summary>The roles that handle dossiers inside one unit (domain.md §1); they see only their unit's dossiers.</summary>
+    public static IReadOnlyList<string> Officers { get; } = Array.AsReadOnly([Reception, Specialist, UnitLeader]);
 
     /// <summary>Vietnamese display name of a role.</summary>
     public static string DisplayName(string role) => role switch

@@ -15,6 +15,9 @@ public static class PortalCultures
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Vietnamese letters go out as UTF-8, not as &#x1EA1; entities: smaller pages and readable source.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddTransient<MudLocalizer, VietnameseMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -1,0 +1,202 @@
+using System.Globalization;
+
+namespace HcmcPortal.Data.Seed;
+
+/// <summary>
+/// The default DX indicator framework for districts and Thủ Đức City (domain.md §6): 9 indices, 51 components,
+/// 1,000 points. It is a starting point that the evaluator edits and versions, never a statement of law.
+/// Every call returns new instances without ids.
+/// </summary>
+public static class ReferenceDxFramework
+{
+    /// <summary>Share of dossiers submitted online (domain.md §5: threshold 50%).</summary>
+    public const string OnlineShare = "OnlineShare";
+
+    /// <summary>Share of resolved dossiers finished on or before their appointment date.</summary>
+    public const string OnTimeRate = "OnTimeRate";
+
+    /// <summary>Share of dossiers digitised at reception.</summary>
+    public const string DossierDigitisedRate = "DossierDigitisedRate";
+
+    /// <summary>Share of results digitised.</summary>
+    public const string ResultDigitisedRate = "ResultDigitisedRate";
+
+    /// <summary>Share of dossiers with a fee that were paid online.</summary>
+    public const string OnlinePaymentRate = "OnlinePaymentRate";
+
+    /// <summary>Satisfaction rate (domain.md §5: threshold 90%).</summary>
+    public const string SatisfactionRate = "SatisfactionRate";
+
+    /// <summary>The portal metrics a measured component may name.</summary>
+    public static IReadOnlyList<string> MeasuredMetrics { get; } =
+        [OnlineShare, OnTimeRate, DossierDigitisedRate, ResultDigitisedRate, OnlinePaymentRate, SatisfactionRate];
+
+    public static DxFramework Default() => new()
+    {
+        Name = "Bộ chỉ số chuyển đổi số cấp quận, huyện (mặc định)",
+        Version = "2024.1",
+        Notes = "Bộ chỉ số mặc định, có thể chỉnh sửa, được xây dựng theo cấu trúc của Quyết định 79/QĐ-UBND ngày 10/01/2023 "
+            + "của Ủy ban nhân dân Thành phố (9 chỉ số chính, 51 chỉ số thành phần, tổng 1.000 điểm); "
+            + "trọng số các chỉ số chính theo tinh thần Bộ chỉ số DTI cấp tỉnh (Quyết định 922/QĐ-BTTTT). "
+            + "Điểm tối đa và mục tiêu của từng chỉ số thành phần chưa được đối chiếu với văn bản chính thức: "
+            + "đơn vị đánh giá cần rà soát, điều chỉnh trước khi áp dụng cho kỳ đánh giá. "
+            + "Điểm thành phần = min(tỷ lệ đạt được ÷ tỷ lệ mục tiêu, 1) × điểm tối đa.",
+        Indices =
+        [
+            Index("NT", "Nhận thức số", 80, 1,
+            [
+                Declared("Ban Chỉ đạo chuyển đổi số của quận, huyện được kiện toàn và hoạt động theo quy chế", 20, 1.0,
+                    "Quyết định kiện toàn Ban Chỉ đạo, quy chế hoạt động và thông báo kết luận các phiên họp trong năm"),
+                Declared("Số cuộc họp chuyên đề về chuyển đổi số do lãnh đạo Ủy ban nhân dân quận, huyện chủ trì (so với chỉ tiêu 4 cuộc/năm)", 15, 1.0,
+                    "Thông báo kết luận hoặc biên bản các cuộc họp chuyên đề"),
+                Declared("Số tin, bài tuyên truyền về chuyển đổi số trên cổng thông tin điện tử của quận, huyện (so với chỉ tiêu)", 15, 1.0,
+                    "Danh sách đường dẫn tin, bài đã đăng trong năm"),
+                Declared("Tỷ lệ phường, xã, thị trấn có tổ công nghệ số cộng đồng hoạt động", 15, 1.0,
+                    "Quyết định thành lập tổ công nghệ số cộng đồng và báo cáo hoạt động của từng phường, xã, thị trấn"),
+                Declared("Tổ chức các hoạt động hưởng ứng Ngày Chuyển đổi số quốc gia (10/10)", 15, 1.0,
+                    "Kế hoạch và báo cáo kết quả tổ chức các hoạt động hưởng ứng"),
+            ]),
+            Index("TC", "Thể chế số", 80, 2,
+            [
+                Declared("Ban hành kế hoạch chuyển đổi số năm", 20, 1.0,
+                    "Kế hoạch chuyển đổi số năm đã ký ban hành (số, ngày)"),
+                Declared("Ban hành quy chế quản lý, vận hành, khai thác các hệ thống thông tin dùng chung của quận, huyện", 15, 1.0,
+                    "Quyết định ban hành quy chế"),
+                Declared("Tỷ lệ kinh phí cho chuyển đổi số được bố trí trong dự toán ngân sách năm so với kế hoạch", 20, 1.0,
+                    "Quyết định giao dự toán ngân sách và bảng tổng hợp kinh phí cho chuyển đổi số"),
+                Declared("Tỷ lệ nhiệm vụ của kế hoạch chuyển đổi số năm được hoàn thành đúng hạn", 15, 0.9,
+                    "Báo cáo kết quả thực hiện kế hoạch, có danh sách nhiệm vụ và tình trạng hoàn thành"),
+                Declared("Ban hành danh mục cơ sở dữ liệu và kế hoạch mở dữ liệu của quận, huyện", 10, 1.0,
+                    "Văn bản ban hành danh mục cơ sở dữ liệu và kế hoạch mở dữ liệu"),
+            ]),
+            Index("HT", "Hạ tầng số", 100, 3,
+            [
+                Declared("Tỷ lệ hộ gia đình có cáp quang", 20, 0.9,
+                    "Số liệu của các doanh nghiệp viễn thông trên địa bàn, có xác nhận của Phòng Văn hóa và Thông tin"),
+                Declared("Tỷ lệ khu phố, ấp được phủ sóng di động 4G/5G", 15, 1.0,
+                    "Số liệu của các doanh nghiệp viễn thông về vùng phủ sóng theo khu phố, ấp"),
+                Declared("Tỷ lệ cơ quan, đơn vị từ quận, huyện đến phường, xã kết nối mạng truyền số liệu chuyên dùng", 15, 1.0,
+                    "Danh sách điểm kết nối mạng truyền số liệu chuyên dùng đang hoạt động"),
+                Declared("Tỷ lệ máy tính của cán bộ, công chức đáp ứng yêu cầu công việc", 15, 1.0,
+                    "Báo cáo kiểm kê trang thiết bị công nghệ thông tin"),
+                Declared("Số điểm truy cập wifi công cộng miễn phí (tỷ lệ so với chỉ tiêu)", 15, 1.0,
+                    "Danh sách điểm wifi công cộng và địa chỉ lắp đặt"),
+                Declared("Tỷ lệ phường, xã, thị trấn có điểm cầu họp trực tuyến kết nối với quận, huyện", 20, 1.0,
+                    "Danh sách điểm cầu và biên bản kiểm tra kết nối"),
+            ]),
+            Index("NL", "Nhân lực số", 80, 4,
+            [
+                Declared("Tỷ lệ cán bộ, công chức được tập huấn kỹ năng số", 20, 1.0,
+                    "Danh sách học viên và chứng nhận hoàn thành các lớp tập huấn trong năm"),
+                Declared("Bố trí công chức chuyên trách công nghệ thông tin, chuyển đổi số tại quận, huyện", 15, 1.0,
+                    "Quyết định phân công công chức chuyên trách"),
+                Declared("Tỷ lệ phường, xã, thị trấn có công chức được phân công phụ trách chuyển đổi số", 15, 1.0,
+                    "Quyết định phân công của từng phường, xã, thị trấn"),
+                Declared("Tỷ lệ thành viên tổ công nghệ số cộng đồng được tập huấn", 20, 0.8,
+                    "Danh sách thành viên đã tham gia tập huấn"),
+                Declared("Tỷ lệ cán bộ lãnh đạo, quản lý được bồi dưỡng kiến thức về chuyển đổi số", 10, 1.0,
+                    "Danh sách lãnh đạo đã tham gia bồi dưỡng và giấy chứng nhận"),
+            ]),
+            Index("ATTT", "An toàn thông tin mạng", 80, 5,
+            [
+                Declared("Tỷ lệ hệ thống thông tin được phê duyệt cấp độ an toàn", 20, 1.0,
+                    "Quyết định phê duyệt hồ sơ đề xuất cấp độ của từng hệ thống thông tin"),
+                Declared("Tỷ lệ hệ thống thông tin được triển khai đầy đủ phương án bảo đảm an toàn theo cấp độ", 15, 1.0,
+                    "Báo cáo triển khai phương án bảo đảm an toàn thông tin"),
+                Declared("Tỷ lệ máy tính được cài đặt phần mềm phòng, chống mã độc có quản trị tập trung", 15, 1.0,
+                    "Báo cáo từ hệ thống quản trị phần mềm phòng, chống mã độc"),
+                Declared("Kết nối, chia sẻ dữ liệu giám sát an toàn thông tin với Trung tâm giám sát an toàn thông tin của Thành phố", 20, 1.0,
+                    "Xác nhận kết nối của đơn vị vận hành Trung tâm giám sát"),
+                Declared("Tổ chức diễn tập ứng cứu sự cố an toàn thông tin mạng trong năm", 10, 1.0,
+                    "Kế hoạch và báo cáo kết quả diễn tập"),
+            ]),
+            Index("CQS", "Chính quyền số", 230, 6,
+            [
+                Measured("Tỷ lệ hồ sơ thủ tục hành chính được nộp trực tuyến", 30, 0.5, OnlineShare),
+                Measured("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn", 30, 1.0, OnTimeRate),
+                Measured("Tỷ lệ hồ sơ thủ tục hành chính được số hóa khi tiếp nhận", 25, 0.8, DossierDigitisedRate),
+                Measured("Tỷ lệ kết quả giải quyết thủ tục hành chính được số hóa", 25, 0.8, ResultDigitisedRate),
+                Measured("Tỷ lệ hồ sơ có nghĩa vụ tài chính được thanh toán trực tuyến", 20, 0.8, OnlinePaymentRate),
+                Declared("Tỷ lệ văn bản đi được gửi dưới dạng điện tử có ký số", 25, 0.9,
+                    "Thống kê từ hệ thống quản lý văn bản và điều hành"),
+                Declared("Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình", 25, 0.8,
+                    "Danh mục thủ tục hành chính cung cấp trực tuyến toàn trình đã được công bố"),
+                Declared("Tỷ lệ báo cáo định kỳ được thực hiện trên Hệ thống thông tin báo cáo", 15, 1.0,
+                    "Thống kê từ Hệ thống thông tin báo cáo của Thành phố"),
+                Declared("Tỷ lệ cuộc họp của Ủy ban nhân dân quận, huyện được tổ chức không giấy", 15, 0.8,
+                    "Thống kê từ hệ thống phòng họp không giấy"),
+                Declared("Tỷ lệ cơ sở dữ liệu chuyên ngành được kết nối, chia sẻ qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP) của Thành phố", 20, 0.8,
+                    "Danh sách cơ sở dữ liệu và xác nhận kết nối của đơn vị vận hành nền tảng"),
+            ]),
+            Index("KTS", "Kinh tế số", 140, 7,
+            [
+                Declared("Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số", 30, 0.5,
+                    "Kết quả khảo sát doanh nghiệp trên địa bàn hoặc số liệu từ chương trình hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số"),
+                Declared("Tỷ lệ doanh nghiệp sử dụng hóa đơn điện tử", 25, 1.0,
+                    "Số liệu của Chi cục Thuế khu vực"),
+                Declared("Tỷ lệ tiểu thương tại chợ truyền thống chấp nhận thanh toán không dùng tiền mặt", 30, 0.5,
+                    "Báo cáo của Ban quản lý chợ, có danh sách tiểu thương tham gia"),
+                Declared("Tỷ lệ sản phẩm OCOP, sản phẩm đặc trưng của địa phương được đưa lên sàn thương mại điện tử", 30, 0.8,
+                    "Danh sách sản phẩm và đường dẫn gian hàng trên sàn thương mại điện tử"),
+                Declared("Tỷ lệ trường học, cơ sở y tế công lập thu phí không dùng tiền mặt", 25, 1.0,
+                    "Báo cáo của Phòng Giáo dục và Đào tạo và Trung tâm Y tế quận, huyện"),
+            ]),
+            Index("XHS", "Xã hội số", 140, 8,
+            [
+                Measured("Mức độ hài lòng của người dân, doanh nghiệp trong giải quyết thủ tục hành chính", 30, 0.9, SatisfactionRate),
+                Declared("Tỷ lệ người dân có tài khoản định danh điện tử mức 2", 30, 0.8,
+                    "Số liệu của Công an quận, huyện về tài khoản định danh điện tử đã kích hoạt"),
+                Declared("Tỷ lệ người dân trưởng thành có điện thoại thông minh", 25, 0.9,
+                    "Kết quả khảo sát hoặc số liệu của các doanh nghiệp viễn thông"),
+                Declared("Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử", 30, 0.8,
+                    "Số liệu của các ngân hàng, tổ chức cung ứng dịch vụ trung gian thanh toán trên địa bàn"),
+                Declared("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", 25, 0.9,
+                    "Số liệu của Trung tâm Y tế quận, huyện"),
+            ]),
+            Index("DTTM", "Đô thị thông minh", 70, 9,
+            [
+                Declared("Số camera giám sát kết nối trung tâm (tỷ lệ so với chỉ tiêu)", 20, 1.0,
+                    "Danh sách camera đang kết nối về trung tâm giám sát, điều hành"),
+                Declared("Trung tâm giám sát, điều hành đô thị thông minh (IOC) của quận, huyện được đưa vào vận hành", 15, 1.0,
+                    "Quyết định thành lập, quy chế vận hành và báo cáo hoạt động của trung tâm"),
+                Declared("Tỷ lệ phản ánh, kiến nghị của người dân qua Cổng thông tin 1022 được xử lý đúng hạn", 15, 0.9,
+                    "Thống kê từ hệ thống Tổng đài 1022"),
+                Declared("Ứng dụng bản đồ số (GIS) trong quản lý đô thị, quy hoạch, đất đai", 10, 1.0,
+                    "Đường dẫn hệ thống và danh sách lớp dữ liệu đã số hóa"),
+                Declared("Tỷ lệ dịch vụ đô thị thông minh được cung cấp trên ứng dụng di động của quận, huyện so với kế hoạch", 10, 0.8,
+                    "Danh sách dịch vụ đang cung cấp trên ứng dụng"),
+            ]),
+        ],
+    };
+
+    private static DxIndex Index(string code, string name, double maxPoints, int order, DxComponent[] components)
+    {
+        var index = new DxIndex { Code = code, Name = name, MaxPoints = maxPoints, Order = order };
+        for (var i = 0; i < components.Length; i++)
+        {
+            components[i].Order = i + 1;
+            components[i].Code = code + "." + (i + 1).ToString("00", CultureInfo.InvariantCulture);
+            index.Components.Add(components[i]);
+        }
+
+        return index;
+    }
+
+    private static DxComponent Measured(string name, double maxPoints, double target, string metric) => new()
+    {
+        Name = name,
+        MaxPoints = maxPoints,
+        TargetRate = target,
+        Source = DxSource.Measured,
+        Metric = metric,
+    };
+
+    private static DxComponent Declared(string name, double maxPoints, double target, string evidence) => new()
+    {
+        Name = name,
+        MaxPoints = maxPoints,
+        TargetRate = target,
+        Source = DxSource.Declared,
+        EvidenceRequired = evidence,
+    };
+}
