@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HcmcPortal.Accounts;
+using HcmcPortal.Data;
 using HcmcPortal.Domain;
 
 namespace HcmcPortal.Reports;

@@ -29,13 +29,13 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
     public async Task<IReadOnlyList<DxPeriodInfo>> PeriodsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await PeriodQuery(db).OrderBy(p => p.Year).ToListAsync(ct);
+        return await PeriodQuery(db.DxPeriods.OrderBy(p => p.Year)).ToListAsync(ct);
     }
 
     public async Task<DxRanking?> RankingAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var period = await PeriodQuery(db).FirstOrDefaultAsync(p => p.Year == year, ct);
+        var period = await PeriodQuery(db.DxPeriods.Where(p => p.Year == year)).FirstOrDefaultAsync(ct);
         if (period is null)
             return null;
         if (period.Published)
@@ -89,7 +89,7 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
             return new CommandResult(CommandStatus.Conflict, "Kỳ đánh giá vừa được người khác thay đổi. Dữ liệu đã được tải lại.");
         if (period.Published)
             return CommandResult.Invalid($"Kỳ {year} đã được công bố.");
-        var info = await PeriodQuery(db).FirstAsync(p => p.Id == period.Id, ct);
+        var info = await PeriodQuery(db.DxPeriods.Where(p => p.Id == period.Id)).FirstAsync(ct);
         var results = await ComputeLiveAsync(db, info, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.DxSnapshots.Where(s => s.PeriodId == period.Id).ExecuteDeleteAsync(ct);
@@ -141,6 +141,6 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
             [.. indices.Select(i => new DxIndexDef(i.Code, i.Name, i.MaxPoints, [.. components.Where(c => c.IndexId == i.Id).Select(c => c.Def)]))]);
     }
 
-    private static IQueryable<DxPeriodInfo> PeriodQuery(AppDbContext db) =>
-        db.DxPeriods.AsNoTracking().Select(p => new DxPeriodInfo(p.Id, p.Year, p.FrameworkId, p.Framework!.Name, p.Framework.Version, p.Published, p.PublishedAt, p.Version));
+    private static IQueryable<DxPeriodInfo> PeriodQuery(IQueryable<DxPeriod> periods) =>
+        periods.AsNoTracking().Select(p => new DxPeriodInfo(p.Id, p.Year, p.FrameworkId, p.Framework!.Name, p.Framework.Version, p.Published, p.PublishedAt, p.Version));
 }

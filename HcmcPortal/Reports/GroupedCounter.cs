@@ -20,7 +20,7 @@ public sealed class MetricRow
 
 /// <summary>
 /// Counts several predicates for every group in ONE grouped query: each predicate becomes
-/// SUM(CASE WHEN predicate THEN 1 ELSE 0 END). The same predicate expressions filter the drill-down lists, so a list
+/// COUNT(CASE WHEN predicate THEN 1 END). The same predicate expressions filter the drill-down lists, so a list
 /// and the count shown for it cannot disagree.
 /// </summary>
 public static class GroupedCounter
@@ -33,24 +33,14 @@ public static class GroupedCounter
     {
         if (predicates.Count > MaxPredicates)
             throw new ArgumentException($"At most {MaxPredicates} predicates per query.", nameof(predicates));
-        var row = Expression.Parameter(typeof(MetricRow), "row");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags<TKey>).GetProperty(nameof(Flags<TKey>.Key))!, Rebind(key, row)) };
+        // g => new Flags<TKey> { Key = g.Key, P0 = g.Count(predicate0), P1 = g.Count(predicate1), ... }
+        var group = Expression.Parameter(typeof(IGrouping<TKey, MetricRow>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags<TKey>).GetProperty(nameof(Flags<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, MetricRow>.Key))) };
         for (var i = 0; i < predicates.Count; i++)
             bindings.Add(Expression.Bind(typeof(Flags<TKey>).GetProperty("P" + i)!,
-                Expression.Condition(Rebind(predicates[i], row), Expression.Constant(1), Expression.Constant(0))));
-        var selector = Expression.Lambda<Func<MetricRow, Flags<TKey>>>(Expression.MemberInit(Expression.New(typeof(Flags<TKey>)), bindings), row);
-
-        var sums = await rows.Select(selector)
-            .GroupBy(f => f.Key)
-            .Select(g => new Flags<TKey>
-            {
-                Key = g.Key,
-                P0 = g.Sum(f => f.P0), P1 = g.Sum(f => f.P1), P2 = g.Sum(f => f.P2), P3 = g.Sum(f => f.P3),
-                P4 = g.Sum(f => f.P4), P5 = g.Sum(f => f.P5), P6 = g.Sum(f => f.P6), P7 = g.Sum(f => f.P7),
-                P8 = g.Sum(f => f.P8), P9 = g.Sum(f => f.P9), P10 = g.Sum(f => f.P10), P11 = g.Sum(f => f.P11),
-                P12 = g.Sum(f => f.P12), P13 = g.Sum(f => f.P13), P14 = g.Sum(f => f.P14), P15 = g.Sum(f => f.P15),
-            })
-            .ToListAsync(ct);
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(MetricRow)], group, predicates[i])));
+        var selector = Expression.Lambda<Func<IGrouping<TKey, MetricRow>, Flags<TKey>>>(Expression.MemberInit(Expression.New(typeof(Flags<TKey>)), bindings), group);
+        var sums = await rows.GroupBy(key).Select(selector).ToListAsync(ct);
         return sums.ToDictionary(s => s.Key, s => s.ToArray()[..predicates.Count]);
     }
 

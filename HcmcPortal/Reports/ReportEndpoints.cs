@@ -1,13 +1,11 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Domain;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 
 namespace HcmcPortal.Reports;
 
 /// <summary>
 /// JSON and xlsx reports for the city's operations centre (issue 5 item 9) under /api/v1/reports, guarded by the named
-/// policy <see cref="ReportUnits.ReadersPolicy"/> (no scheme is hard-wired, so a bearer scheme can be added to it).
+/// policy <see cref="ReportUnits.ReadersPolicy"/>, which accepts the citizen-app API's bearer token and the portal cookie alike.
 /// Errors are RFC 9457 problem details in Vietnamese.
 /// </summary>
 public static class ReportEndpoints
@@ -104,24 +102,6 @@ public static class ReportEndpoints
         });
 
         return app;
-    }
-
-    /// <summary>Makes sign-in and access-denied answers under the reports API plain 401/403 instead of redirects.</summary>
-    public static IServiceCollection AddReportApiChallenges(this IServiceCollection services) =>
-        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
-        {
-            var toLogin = o.Events.OnRedirectToLogin;
-            var toDenied = o.Events.OnRedirectToAccessDenied;
-            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Status(ctx.Response, StatusCodes.Status401Unauthorized) : toLogin(ctx);
-            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Status(ctx.Response, StatusCodes.Status403Forbidden) : toDenied(ctx);
-        });
-
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Prefix);
-
-    private static Task Status(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return Task.CompletedTask;
     }
 
     public static DxJson ToJson(DxRanking ranking) => new(

@@ -1,4 +1,4 @@
-using HcmcPortal.Accounts;
+using HcmcPortal.Api;
 using HcmcPortal.Domain;
 using HcmcPortal.Dx;
 
@@ -9,9 +9,9 @@ public static class ReportsFeature
 {
     public static IServiceCollection AddReportsFeature(this IServiceCollection services)
     {
+        // Same sign-in as the citizen-app API: bearer token or cookie.
         services.AddAuthorizationBuilder()
-            .AddPolicy(ReportUnits.ReadersPolicy, p => p.RequireRole(Roles.CityLeader, Roles.DxEvaluator));
-        services.AddReportApiChallenges();
+            .AddPolicy(ReportUnits.ReadersPolicy, ApiSetup.RolesPolicy(Roles.CityLeader, Roles.DxEvaluator));
         services.AddSingleton<DxReportService>();
         services.AddSingleton<ServiceIndexService>();
         services.AddSingleton<StatisticsService>();
