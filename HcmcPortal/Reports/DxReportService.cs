@@ -59,6 +59,13 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         return ReportUnits.CanSeeDetail(actor, unit) ? result : null;
     }
 
+    /// <summary>Codes of the districts whose detail the actor may open (all for the city level and evaluators, their own for a district leader).</summary>
+    public async Task<IReadOnlyList<string>> DetailScopeAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. (await ReportUnits.DistrictsAsync(db, ct)).Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => u.Code)];
+    }
+
     /// <summary>The unit's score and rank in every period (each period computed once).</summary>
     public async Task<IReadOnlyList<DxTrendPoint>> TrendAsync(string unitCode, CancellationToken ct = default)
     {
