@@ -5,6 +5,7 @@ namespace HcmcPortal.Reports;
 
 /// <summary>
 /// The report workbooks (ClosedXML), built from the very objects the screens show, so the figures are identical.
+/// Values are written unrounded (the number format shows 2 decimals) so that formula totals equal the screen's totals.
 /// Vietnamese headers, styled and frozen; totals as formulas; column widths set explicitly because
 /// AdjustToContents needs GDI+ and throws on Linux (shared/stack.md).
 /// </summary>
@@ -42,7 +43,7 @@ public static class ReportWorkbooks
             ws.Cell(row, 2).Value = u.UnitCode;
             ws.Cell(row, 3).Value = u.UnitName;
             for (var i = 0; i < u.Indices.Count; i++)
-                ws.Cell(row, 6 + i).Value = Math.Round(u.Indices[i].Score, 2);
+                ws.Cell(row, 6 + i).Value = u.Indices[i].Score;
             var lastIndexCol = ws.Cell(row, 5 + Math.Max(1, u.Indices.Count)).Address.ColumnLetter;
             ws.Cell(row, 4).FormulaA1 = $"SUM(F{row}:{lastIndexCol}{row})";
             ws.Cell(row, 5).FormulaA1 = max > 0 ? $"D{row}/{max.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "0";
@@ -83,7 +84,7 @@ public static class ReportWorkbooks
             ws.Cell(row, 1).Value = units[r].Rank;
             ws.Cell(row, 2).Value = units[r].UnitName;
             for (var c = 0; c < unitIndex.Components.Count; c++)
-                ws.Cell(row, 3 + c).Value = Math.Round(unitIndex.Components[c].Score, 2);
+                ws.Cell(row, 3 + c).Value = unitIndex.Components[c].Score;
             var lastCol = ws.Cell(row, 2 + Math.Max(1, unitIndex.Components.Count)).Address.ColumnLetter;
             ws.Cell(row, head.Length).FormulaA1 = $"MIN(SUM(C{row}:{lastCol}{row}),{index.MaxPoints.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
         }
@@ -112,7 +113,7 @@ public static class ReportWorkbooks
                 ws.Cell(row, 7).FormulaA1 = $"IF(F{row}=0,\"\",E{row}/F{row})";
                 ws.Cell(row, 8).Value = c.TargetRate;
                 ws.Cell(row, 9).Value = c.MaxPoints;
-                ws.Cell(row, 10).Value = Math.Round(c.Score, 2);
+                ws.Cell(row, 10).Value = c.Score;
                 row++;
             }
         Format(ws, 4, row - 1, [(5, Count), (6, Count), (7, Percent), (8, Percent), (9, Points), (10, Points)]);
@@ -135,7 +136,7 @@ public static class ReportWorkbooks
             ws.Cell(row, 1).Value = x.Unit.Code;
             ws.Cell(row, 2).Value = x.Unit.Name;
             for (var g = 0; g < x.Result.Groups.Count; g++)
-                ws.Cell(row, 3 + g).Value = Math.Round(x.Result.Groups[g].Points, 2);
+                ws.Cell(row, 3 + g).Value = x.Result.Groups[g].Points;
             var lastCol = ws.Cell(row, 2 + Math.Max(1, groups.Count)).Address.ColumnLetter;
             ws.Cell(row, 3 + groups.Count).FormulaA1 = $"SUM(C{row}:{lastCol}{row})";
         }
@@ -160,7 +161,7 @@ public static class ReportWorkbooks
                 detail.Cell(line, 6).FormulaA1 = $"IF(E{line}=0,\"\",D{line}/E{line})";
                 detail.Cell(line, 7).Value = i.Threshold;
                 detail.Cell(line, 8).Value = i.Max;
-                detail.Cell(line, 9).Value = Math.Round(i.Points, 2);
+                detail.Cell(line, 9).Value = i.Points;
                 line++;
             }
         Format(detail, 4, line - 1, [(4, Count), (5, Count), (6, Percent), (7, Percent), (8, Points), (9, Points)]);
