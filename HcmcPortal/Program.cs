@@ -39,6 +39,7 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();
 builder.Services.AddSingleton<NotificationService>();
 builder.Services.AddSingleton<DossierService>();
+builder.Services.AddSingleton<HcmcPortal.Admin.Users.UserAdminService>();
 builder.Services.AddCitizenFeature();
 builder.Services.AddOfficerFeature();
 builder.Services.AddReportsFeature();

@@ -84,13 +84,11 @@ public sealed class DossierService(
         if (walkIn)
         {
             // Paper dossiers are received at the desk in the same step (Decree 61/2018 art. 17).
-            Receive(dossier, nowLocal, calendar);
+            Receive(dossier, procedure.TimeLimit, nowLocal, calendar);
             AddEvent(db, dossier, actor, nameof(DossierAction.Receive), DossierStatus.Submitted, DossierStage.Submitted, DossierStage.Received, null, nowUtc);
             dossier.Stage = DossierStage.Received;
             dossier.Status = DossierStatus.Received;
         }
-        if (req.DraftId is Guid draftId)
-            await db.Drafts.Where(d => d.Id == draftId && d.OwnerUserId == actor.UserId).ExecuteDeleteAsync(ct);
 
         // Dossier, files, audit and code counter are saved in one transaction, or not at all.
         for (var attempt = 0; ; attempt++)
@@ -99,6 +97,8 @@ public sealed class DossierService(
             try
             {
                 dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
+                if (req.DraftId is Guid draftId)
+                    await DeleteDraftAsync(db, draftId, actor.UserId, ct);
                 if (dossier.ApplicantUserId is not null)
                     notifications.Add(db, dossier.ApplicantUserId, dossier, "Đã nộp hồ sơ", $"Hồ sơ {dossier.Code} ({procedure.Name}) đã được gửi tới {unit.Name}.");
                 await db.SaveChangesAsync(ct);
@@ -120,6 +120,16 @@ public sealed class DossierService(
         }
         await notifications.SendPendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>The submitted draft and its uploaded files go in the same transaction as the new dossier (its files are copied into it).</summary>
+    private static async Task DeleteDraftAsync(AppDbContext db, Guid draftId, string ownerUserId, CancellationToken ct)
+    {
+        var owned = db.Drafts.Where(d => d.Id == draftId && d.OwnerUserId == ownerUserId);
+        var draftFiles = db.Files.Where(f => f.DraftId == draftId && owned.Any());
+        await db.FileContents.Where(c => draftFiles.Any(f => f.Id == c.FileId)).ExecuteDeleteAsync(ct);
+        await draftFiles.ExecuteDeleteAsync(ct);
+        await owned.ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Next number in the agency's daily sequence (Decree 61/2018 art. 26): unique and never reused.</summary>
@@ -175,7 +185,7 @@ public sealed class DossierService(
         switch (req.Action)
         {
             case DossierAction.Receive:
-                Receive(dossier, nowLocal, calendar);
+                Receive(dossier, dossier.Procedure!.TimeLimit, nowLocal, calendar);
                 break;
             case DossierAction.RequestSupplement:
             case DossierAction.RequestSupplementInProcessing:
@@ -307,18 +317,51 @@ public sealed class DossierService(
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
+    /// <summary>
+    /// Records a verification note during appraisal without changing the state (Decree 61/2018 art. 19: every
+    /// verification step is recorded for the dossier-control slip). Appends a "Verify" event; the version changes
+    /// so that a concurrent action sees the note first.
+    /// </summary>
+    public async Task<CommandResult> RecordVerificationAsync(Actor actor, Guid dossierId, Guid expectedVersion, string note, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var dossier = await db.Dossiers.VisibleTo(actor).FirstOrDefaultAsync(d => d.Id == dossierId, ct);
+        if (dossier is null)
+            return CommandResult.NotFound();
+        if (!actor.IsInRole(Roles.Specialist) && !actor.IsInRole(Roles.UnitLeader))
+            return CommandResult.Forbidden();
+        if (dossier.Version != expectedVersion)
+            return await ConflictAsync(db, dossier.Id, ct);
+        if (string.IsNullOrWhiteSpace(note))
+            return CommandResult.Invalid("Vui lòng ghi nội dung xác minh.");
+        if (DossierWorkflow.IsFinished(dossier.Stage))
+            return CommandResult.Invalid("Hồ sơ đã kết thúc xử lý.");
+        AddEvent(db, dossier, actor, "Verify", dossier.Status, dossier.Stage, dossier.Stage, note.Trim(), clock.GetUtcNow().UtcDateTime);
+        // Touch the row so the concurrency token is renewed with the note.
+        db.Entry(dossier).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(db, dossier.Id, ct);
+        }
+        return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
     private static bool NeedsNote(DossierAction a) => a is DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing
         or DossierAction.Refuse or DossierAction.ProposeRejection or DossierAction.SendBack or DossierAction.Stop or DossierAction.Withdraw;
 
     /// <summary>Reception fixes the due date from the stored calendar (and the 15:00 rule for paper, art. 18).</summary>
-    private static void Receive(Dossier dossier, DateTime nowLocal, WorkingCalendar calendar)
+    /// <remarks>The limit is passed in: a new walk-in dossier has no Procedure navigation loaded.</remarks>
+    private static void Receive(Dossier dossier, TimeLimit limit, DateTime nowLocal, WorkingCalendar calendar)
     {
         var start = DeadlineCalculator.EffectiveStart(nowLocal, dossier.Channel, calendar);
-        var limit = dossier.Procedure?.TimeLimit;
         dossier.ReceivedAt = VietnamTime.ToUtc(nowLocal);
         dossier.ClockStartAt = VietnamTime.ToUtc(start);
-        if (limit is TimeLimit l)
-            dossier.DueAt = dossier.OriginalDueAt = VietnamTime.ToUtc(DeadlineCalculator.ComputeDue(start, l, calendar));
+        dossier.DueAt = dossier.OriginalDueAt = VietnamTime.ToUtc(DeadlineCalculator.ComputeDue(start, limit, calendar));
     }
 
     private static async Task<bool> IsSpecialistOfAsync(AppDbContext db, string userId, int unitId, CancellationToken ct) =>

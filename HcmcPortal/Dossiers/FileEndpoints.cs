@@ -11,7 +11,7 @@ public static class FileEndpoints
     /// Anything else is a 404, so a file id reveals nothing. Add ?download=1 to save instead of view.
     /// </summary>
     public static void MapFileEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/files/{id:guid}", async (Guid id, bool? download, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
+        app.MapGet("/files/{id:guid}", async (Guid id, string? download, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
         {
             if (Actor.From(http.User) is not { } actor)
                 return Results.Challenge();
@@ -27,6 +27,6 @@ public static class FileEndpoints
                 return Results.NotFound();
             var data = await db.FileContents.Where(c => c.FileId == id).Select(c => c.Data).SingleAsync(ct);
             http.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.File(data, file.ContentType, download == true ? file.FileName : null);
+            return Results.File(data, file.ContentType, download is "1" or "true" ? file.FileName : null);
         }).RequireAuthorization();
 }

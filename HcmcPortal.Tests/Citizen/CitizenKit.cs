@@ -1,0 +1,100 @@
+using System.Text;
+using HcmcPortal.Accounts;
+using HcmcPortal.Citizen.Catalogue;
+using HcmcPortal.Citizen.Submission;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Dossiers;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HcmcPortal.Tests.Citizen;
+
+/// <summary>Shared steps for the citizen tests: actors of the demo accounts, tiny valid files, a complete birth-registration dossier.</summary>
+public static class CitizenKit
+{
+    public const string KhaiSinh = "1.001193";
+
+    /// <summary>A minimal PDF: the magic bytes are what FileRules checks.</summary>
+    public static byte[] Pdf(string text = "to khai") => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+
+    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
+
+    public static T Get<T>(this PortalFactory portal) where T : notnull => portal.Services.GetRequiredService<T>();
+
+    public static async Task<Actor> ActorAsync(this PortalFactory portal, string email)
+    {
+        await using var db = portal.CreateDb();
+        var user = await db.Users.AsNoTracking().Include(u => u.Unit).SingleAsync(u => u.Email == email);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
+        return new Actor(user.Id, user.FullName, user.UnitId, user.Unit?.Path, user.Unit?.Name, roles.ToHashSet());
+    }
+
+    public static async Task<int> UnitIdAsync(this PortalFactory portal, string code)
+    {
+        await using var db = portal.CreateDb();
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+    }
+
+    /// <summary>Every field of "Đăng ký khai sinh" answered, sent to Quận 1.</summary>
+    public static async Task<DraftData> KhaiSinhDataAsync(this PortalFactory portal, Actor actor)
+    {
+        var data = new DraftData { Applicant = await portal.Get<DraftService>().ProfileAsync(actor), UnitId = await portal.UnitIdAsync("760") };
+        var catalog = portal.Get<ProcedureCatalog>();
+        var q1 = data.UnitId.Value;
+        var ward = (await catalog.WardsAsync(q1))[0];
+        data.Answers["childName"] = "Nguyễn Bảo Ngọc";
+        data.Answers["childBirthDate"] = "2026-01-15";
+        data.Answers["childSex"] = "Nữ";
+        data.Answers["relationship"] = "Cha";
+        data.Addresses["birthPlace"] = new AddressAnswer { DistrictId = q1, WardId = ward.Id, Street = "284 Cống Quỳnh" };
+        return data;
+    }
+
+    /// <summary>A saved draft with one file in each mandatory slot.</summary>
+    public static async Task<(Guid DraftId, ProcedureDetail Procedure)> KhaiSinhDraftAsync(this PortalFactory portal, Actor actor)
+    {
+        var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(KhaiSinh))!;
+        var drafts = portal.Get<DraftService>();
+        var saved = await drafts.SaveAsync(actor, new DraftSave(null, null, procedure.Id, 2, await portal.KhaiSinhDataAsync(actor)));
+        Assert.True(saved.Succeeded, saved.Message);
+        foreach (var doc in procedure.Documents.Where(d => d.Mandatory))
+        {
+            var added = await drafts.AddFileAsync(actor, saved.DraftId!.Value, doc.Id, $"giay-to-{doc.Id}.pdf", Pdf(doc.Name));
+            Assert.Null(added.Error);
+        }
+        return (saved.DraftId!.Value, procedure);
+    }
+
+    public static async Task<CommandResult> SubmitKhaiSinhAsync(this PortalFactory portal, Actor actor)
+    {
+        var (draftId, _) = await portal.KhaiSinhDraftAsync(actor);
+        var outcome = await portal.Get<DraftService>().SubmitAsync(actor, draftId, Guid.NewGuid().ToString("N"));
+        Assert.True(outcome.Result.Succeeded, outcome.Result.Message);
+        return outcome.Result;
+    }
+
+    public static async Task<CommandResult> ActAsync(this PortalFactory portal, string email, Guid dossierId, Guid version, DossierAction action,
+        string? note = null, string? assigneeEmail = null, IReadOnlyList<UploadedFile>? files = null)
+    {
+        var actor = await portal.ActorAsync(email);
+        string? assignee = assigneeEmail is null ? null : (await portal.ActorAsync(assigneeEmail)).UserId;
+        var result = await portal.Get<DossierService>().ApplyAsync(actor, new ActionRequest(dossierId, version, action)
+        {
+            Note = note, AssigneeId = assignee, Files = files ?? [],
+        });
+        Assert.True(result.Succeeded, $"{action}: {result.Message}");
+        return result;
+    }
+
+    /// <summary>Quận 1 receives, assigns, proposes a result with its document, and approves: status 9.</summary>
+    public static async Task<CommandResult> FinishAsync(this PortalFactory portal, Guid dossierId, Guid version, bool alreadyReceived = false)
+    {
+        var r = alreadyReceived ? null : await portal.ActAsync("motcua.q1@demo.hcmc.vn", dossierId, version, DossierAction.Receive);
+        r = await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, r?.Version ?? version, DossierAction.Assign, assigneeEmail: "chuyenvien.q1@demo.hcmc.vn");
+        r = await portal.ActAsync("chuyenvien.q1@demo.hcmc.vn", dossierId, r.Version!.Value, DossierAction.ProposeResult,
+            files: [new UploadedFile("giay-khai-sinh.pdf", Pdf("ket qua"))]);
+        return await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, r.Version!.Value, DossierAction.Approve);
+    }
+}

@@ -1,0 +1,41 @@
+using HcmcPortal.Admin.Users;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HcmcPortal.Tests.Foundation;
+
+public sealed class AdminTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Administrator_creates_an_officer_who_belongs_to_one_unit()
+    {
+        var service = portal.Services.GetRequiredService<UserAdminService>();
+        var q3 = (await service.UnitsAsync(default)).Single(u => u.Code == "770");
+        Assert.Contains("Cán bộ phải thuộc một đơn vị.", await service.CreateAsync(new OfficerInput("cv.q3@example.vn", "Trương Văn Tài", Roles.Specialist, null, "Cv@123456")));
+        Assert.Empty(await service.CreateAsync(new OfficerInput("cv.q3@example.vn", "Trương Văn Tài", Roles.Specialist, q3.Id, "Cv@123456")));
+
+        await using var db = portal.CreateDb();
+        Assert.Equal(q3.Id, await db.Users.Where(u => u.Email == "cv.q3@example.vn").Select(u => u.UnitId).SingleAsync());
+        var (rows, total) = await service.SearchAsync("cv.q3", 0, 10, default);
+        Assert.Equal(1, total);
+        Assert.Equal("Chuyên viên xử lý", rows[0].Roles);
+    }
+
+    [Fact]
+    public async Task Admin_pages_answer_the_administrator_only()
+    {
+        var admin = portal.CreateClient();
+        await admin.SignInAsync("quantri@demo.hcmc.vn");
+        Assert.Contains("Người dùng", await admin.GetStringAsync("/quan-tri/nguoi-dung"));
+        Assert.Contains("Quận Gò Vấp", await admin.GetStringAsync("/quan-tri/don-vi"));
+
+        var citizen = portal.CreateClient();
+        await citizen.SignInAsync("congdan@demo.hcmc.vn");
+        var denied = await citizen.GetStringAsync("/quan-tri/nguoi-dung");
+        Assert.Contains("Bạn không có quyền truy cập trang này.", denied);
+        Assert.DoesNotContain("quantri@demo.hcmc.vn", denied);
+    }
+}

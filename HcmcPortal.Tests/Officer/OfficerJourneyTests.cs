@@ -1,0 +1,103 @@
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Officer;
+using HcmcPortal.Tests.Browser;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HcmcPortal.Tests.Officer;
+
+/// <summary>
+/// One dossier from the reception queue to its return, through the real pages, with the Quận 1 officers; then the
+/// applicant's own (VisibleTo-scoped) view of the audit trail shows every step.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OfficerJourneyTests(BrowserFixture browser)
+{
+    private PortalFactory Portal => browser.Portal;
+
+    /// <summary>Opens the dossier from a queue page and waits for its workspace.</summary>
+    private static async Task<IPage> OpenFromQueueAsync(IPage page, string url, string code, string? tab = null)
+    {
+        await page.GotoAsync(url);
+        var open = page.Locator($"[data-test=open-dossier][data-code='{code}']");
+        // A tab click made before the circuit is live is lost with the prerendered page: repeat it until the panel shows.
+        for (var attempt = 0; tab is not null && attempt < 20 && !await open.IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
+            await page.WaitForTimeoutAsync(250);
+        }
+        await open.ClickAsync();
+        await Assertions.Expect(page.Locator($"[data-test=workspace][data-code='{code}']")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private static async Task ActAsync(IPage page, string action, string expectedStage)
+    {
+        await page.ClickAsync($"[data-test=action-{action}]");
+        await page.ClickAsync("[data-test=action-submit]");
+        await Assertions.Expect(page.Locator("[data-test=action-message]")).ToContainTextAsync("Đã thực hiện");
+        await Assertions.Expect(page.Locator("[data-test=dossier-stage]")).ToHaveTextAsync(expectedStage);
+    }
+
+    [Fact]
+    public async Task A_dossier_goes_from_the_reception_queue_through_assignment_appraisal_and_approval_to_its_return()
+    {
+        var id = await Portal.SubmitOnlineToQuan1Async();
+        var code = (await Portal.LoadAsync(id)).Code;
+
+        // Reception: the document is shown in the page, then the dossier is received.
+        var desk = await OpenFromQueueAsync(await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn"), "/can-bo/tiep-nhan", code);
+        await Assertions.Expect(desk.Locator("[data-test=file-viewer] iframe")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/files/"));
+        await ActAsync(desk, "Receive", "Đã tiếp nhận");
+        await Assertions.Expect(desk.Locator("[data-test=action-print]")).ToHaveAttributeAsync("href", $"/in/01/{id}");
+
+        // The unit leader assigns it to the unit's specialist.
+        var leader = await OpenFromQueueAsync(await browser.SignedInPageAsync("lanhdao.q1@demo.hcmc.vn"), "/can-bo/phan-cong", code);
+        await leader.ClickAsync("[data-test=action-Assign]");
+        await leader.Locator("[data-test=field-assignee]").ClickAsync();
+        await leader.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Hoàng Minh Đức" }).ClickAsync();
+        await Assertions.Expect(leader.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await leader.ClickAsync("[data-test=action-submit]");
+        await Assertions.Expect(leader.Locator("[data-test=dossier-stage]")).ToHaveTextAsync("Đang xử lý");
+        await Assertions.Expect(leader.Locator("[data-test=assigned]")).ToHaveTextAsync("Hoàng Minh Đức");
+
+        // The specialist records a verification note and proposes the result with its document.
+        var specialist = await OpenFromQueueAsync(await browser.SignedInPageAsync("chuyenvien.q1@demo.hcmc.vn"), "/can-bo/viec-cua-toi", code);
+        await specialist.ClickAsync("[data-test=action-Verify]");
+        await specialist.Locator("textarea[data-test=field-note], [data-test=field-note] textarea").FillAsync("Đã đối chiếu bản chính giấy tờ tùy thân.");
+        await specialist.ClickAsync("[data-test=action-submit]");
+        await Assertions.Expect(specialist.Locator("[data-test=timeline-entry][data-action=Verify]")).ToBeVisibleAsync();
+        await specialist.ClickAsync("[data-test=action-ProposeResult]");
+        // InputFile listens for changes only once its JS has initialised after render: pick the file again until it is taken.
+        var picked = specialist.Locator("[data-test=picked-file]");
+        for (var attempt = 0; attempt < 10 && await picked.CountAsync() == 0; attempt++)
+        {
+            await specialist.Locator("[data-test=field-files]").SetInputFilesAsync(new FilePayload { Name = "giay-chung-nhan.pdf", MimeType = "application/pdf", Buffer = OfficerTestKit.TinyPdf });
+            await specialist.WaitForTimeoutAsync(300);
+        }
+        await Assertions.Expect(picked.First).ToHaveTextAsync("giay-chung-nhan.pdf");
+        await specialist.ClickAsync("[data-test=action-submit]");
+        await Assertions.Expect(specialist.Locator("[data-test=dossier-stage]")).ToHaveTextAsync("Chờ phê duyệt");
+
+        // The leader approves.
+        var approver = await OpenFromQueueAsync(await browser.SignedInPageAsync("lanhdao.q1@demo.hcmc.vn"), "/can-bo/phe-duyet", code);
+        await ActAsync(approver, "Approve", "Đã có kết quả");
+
+        // Reception hands the result back.
+        var returnDesk = await OpenFromQueueAsync(await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn"), "/can-bo/tiep-nhan", code, tab: "Chờ trả kết quả");
+        await ActAsync(returnDesk, "Return", "Đã trả kết quả");
+        await Assertions.Expect(returnDesk.Locator("[data-test=timeline-entry]")).ToHaveCountAsync(7);
+
+        // The applicant's own view (the same VisibleTo-scoped query) shows each step, and each status change notified them.
+        var citizen = await Portal.ActorAsync("congdan@demo.hcmc.vn");
+        var seen = await Portal.Services.GetRequiredService<OfficerQueries>().DetailAsync(citizen, id);
+        Assert.Equal(["Submit", "Receive", "Assign", "Verify", "ProposeResult", "Approve", "Return"], seen!.Timeline.Select(t => t.Action));
+        Assert.Equal(DossierStatus.Returned, seen.Status);
+        await using var db = Portal.CreateDb();
+        var notified = await db.Notifications.Where(n => n.DossierId == id && n.UserId == citizen.UserId).Select(n => n.Title).ToListAsync();
+        Assert.Equal(["Đã nộp hồ sơ", "Được tiếp nhận", "Đang xử lý", "Đã xử lý xong", "Đã trả kết quả"], notified);
+    }
+}

@@ -1,0 +1,171 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Calendar;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using HcmcPortal.Dossiers;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Admin;
+
+public sealed record ProcedureRow(int Id, string Code, string Name, int TimeLimitValue, TimeLimitUnit TimeLimitUnit, int StepCount);
+
+public sealed record ProcedurePage(IReadOnlyList<ProcedureRow> Rows, int Total);
+
+/// <summary>An editable workflow step (the administrator's form row).</summary>
+public sealed class StepEdit
+{
+    public string Name { get; set; } = "";
+    public string Role { get; set; } = Roles.Specialist;
+    public int SharePercent { get; set; }
+}
+
+public sealed record ProcedureWorkflow(int Id, string Code, string Name, Guid Version, int TimeLimitValue, TimeLimitUnit TimeLimitUnit, IReadOnlyList<StepEdit> Steps);
+
+public sealed record CalendarRow(int Id, DateOnly Date, CalendarDayKind Kind, string Name);
+
+/// <summary>
+/// The administrator's catalogue: procedures' time limits and workflow steps (role + share of the time limit), and
+/// the working-day calendar kept per year (domain.md §4). Calendar edits never touch stored due dates: promised
+/// dates are recomputed only on explicit action.
+/// </summary>
+public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars)
+{
+    /// <summary>The roles a workflow step can be given: the ones that act on dossiers.</summary>
+    public static readonly IReadOnlyList<string> StepRoles = [Roles.Reception, Roles.Specialist, Roles.UnitLeader];
+
+    public async Task<ProcedurePage> ListProceduresAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Procedures.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            var lower = term.ToLowerInvariant();
+            query = query.Where(p => p.Code.Contains(term) || p.Name.Contains(term) || p.SearchName.Contains(lower));
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(p => p.Name).Skip(page * pageSize).Take(pageSize)
+            .Select(p => new ProcedureRow(p.Id, p.Code, p.Name, p.TimeLimitValue, p.TimeLimitUnit, p.WorkflowSteps.Count))
+            .ToListAsync(ct);
+        return new ProcedurePage(rows, total);
+    }
+
+    public async Task<ProcedureWorkflow?> WorkflowAsync(int procedureId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Procedures.AsNoTracking().Where(x => x.Id == procedureId)
+            .Select(x => new { x.Id, x.Code, x.Name, x.Version, x.TimeLimitValue, x.TimeLimitUnit }).FirstOrDefaultAsync(ct);
+        if (p is null)
+            return null;
+        var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == procedureId).OrderBy(s => s.Order)
+            .Select(s => new StepEdit { Name = s.Name, Role = s.Role, SharePercent = s.SharePercent }).ToListAsync(ct);
+        return new ProcedureWorkflow(p.Id, p.Code, p.Name, p.Version, p.TimeLimitValue, p.TimeLimitUnit, steps);
+    }
+
+    /// <summary>Problems with a workflow, in Vietnamese; empty when it can be saved.</summary>
+    public static List<string> Validate(int timeLimitValue, IReadOnlyList<StepEdit> steps)
+    {
+        var problems = new List<string>();
+        if (timeLimitValue < 0)
+            problems.Add("Thời hạn giải quyết không được âm.");
+        if (steps.Count == 0)
+            problems.Add("Quy trình phải có ít nhất một bước.");
+        if (steps.Any(s => string.IsNullOrWhiteSpace(s.Name)))
+            problems.Add("Mỗi bước phải có tên.");
+        if (steps.Any(s => !StepRoles.Contains(s.Role)))
+            problems.Add("Vai trò của bước không hợp lệ.");
+        if (steps.Any(s => s.SharePercent < 0 || s.SharePercent > 100))
+            problems.Add("Tỷ lệ thời gian của mỗi bước phải từ 0 đến 100%.");
+        if (steps.Count > 0 && steps.Sum(s => s.SharePercent) != 100)
+            problems.Add($"Tổng tỷ lệ thời gian các bước phải bằng 100% (hiện là {steps.Sum(s => s.SharePercent)}%).");
+        return problems;
+    }
+
+    /// <summary>Replaces the procedure's time limit and steps, with the version the administrator saw.</summary>
+    public async Task<CommandResult> SaveWorkflowAsync(Actor actor, int procedureId, Guid expectedVersion, int timeLimitValue, TimeLimitUnit unit, IReadOnlyList<StepEdit> steps, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+            return CommandResult.Forbidden();
+        var problems = Validate(timeLimitValue, steps);
+        if (problems.Count > 0)
+            return CommandResult.Invalid(string.Join(" ", problems));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var procedure = await db.Procedures.Include(p => p.WorkflowSteps).FirstOrDefaultAsync(p => p.Id == procedureId, ct);
+        if (procedure is null)
+            return new CommandResult(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
+        if (procedure.Version != expectedVersion)
+            return new CommandResult(CommandStatus.Conflict, $"Thủ tục vừa được người khác cập nhật lúc {VietnamTime.FormatDateTime(procedure.UpdatedAt)}. Dữ liệu mới đã được tải lại.");
+        // A new time limit applies to dossiers received from now on; due dates already promised stay as they are.
+        procedure.TimeLimitValue = timeLimitValue;
+        procedure.TimeLimitUnit = unit;
+        db.WorkflowSteps.RemoveRange(procedure.WorkflowSteps);
+        procedure.WorkflowSteps = [.. steps.Select((s, i) => new WorkflowStep { Order = i + 1, Name = s.Name.Trim(), Role = s.Role, SharePercent = s.SharePercent })];
+        // Only the steps may have changed: touch the procedure so its version is renewed and a stale editor sees a conflict.
+        db.Entry(procedure).State = EntityState.Modified;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CommandResult(CommandStatus.Conflict, "Thủ tục vừa được người khác cập nhật. Dữ liệu mới đã được tải lại.");
+        }
+        return new CommandResult(CommandStatus.Ok, null, procedure.Version);
+    }
+
+    public async Task<IReadOnlyList<CalendarRow>> CalendarAsync(int year, CancellationToken ct = default)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Calendar.AsNoTracking().Where(c => c.Date >= first && c.Date <= last).OrderBy(c => c.Date)
+            .Select(c => new CalendarRow(c.Id, c.Date, c.Kind, c.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Adds a holiday or a swapped working day. A working day can only be a Saturday or Sunday (weekdays already are).</summary>
+    public async Task<CommandResult> AddDayAsync(Actor actor, DateOnly date, CalendarDayKind kind, string name, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+            return CommandResult.Forbidden();
+        if (string.IsNullOrWhiteSpace(name))
+            return CommandResult.Invalid("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù.");
+        if (kind == CalendarDayKind.WorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            return CommandResult.Invalid("Ngày làm việc bù chỉ áp dụng cho thứ Bảy hoặc Chủ nhật.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        if (await db.Calendar.AnyAsync(c => c.Date == date, ct))
+            return CommandResult.Invalid($"Ngày {date:dd/MM/yyyy} đã có trong lịch; hãy xóa mục cũ trước khi thêm lại.");
+        db.Calendar.Add(new CalendarEntry { Date = date, Kind = kind, Name = name.Trim() });
+        await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
+        return new CommandResult(CommandStatus.Ok);
+    }
+
+    /// <summary>Adds every suggested day not yet in the calendar; returns how many were added.</summary>
+    public async Task<int> AddSuggestionsAsync(Actor actor, IEnumerable<CalendarDay> days, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+            return 0;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var list = days.ToList();
+        var dates = list.Select(d => d.Date).ToList();
+        var existing = await db.Calendar.Where(c => dates.Contains(c.Date)).Select(c => c.Date).ToListAsync(ct);
+        var added = list.Where(d => !existing.Contains(d.Date)).Select(d => new CalendarEntry { Date = d.Date, Kind = d.Kind, Name = d.Name }).ToList();
+        db.Calendar.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        calendars.Invalidate();
+        return added.Count;
+    }
+
+    public async Task<CommandResult> RemoveDayAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+            return CommandResult.Forbidden();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.Calendar.Where(c => c.Id == id).ExecuteDeleteAsync(ct);
+        calendars.Invalidate();
+        return removed == 0 ? new CommandResult(CommandStatus.NotFound, "Ngày này đã được xóa.") : new CommandResult(CommandStatus.Ok);
+    }
+}

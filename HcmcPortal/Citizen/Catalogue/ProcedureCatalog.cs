@@ -1,0 +1,94 @@
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Citizen.Catalogue;
+
+public sealed record ProcedureQuery(string? Text = null, string? Field = null, ProcedureLevel? Level = null, bool? FullyOnline = null,
+    int Page = 0, int PageSize = 20);
+
+public sealed record ProcedureRow(string Code, string Name, string Field, ProcedureLevel Level, TimeLimit TimeLimit, long FeeVnd, bool FullyOnline);
+
+public sealed record RequiredDocumentInfo(int Id, string Name, bool Mandatory);
+
+public sealed record FormFieldInfo(string Key, string Label, FormFieldType Type, bool Required, IReadOnlyList<string> Options);
+
+public sealed record ProcedureDetail(int Id, string Code, string Name, string Field, ProcedureLevel Level, TimeLimit TimeLimit, long FeeVnd,
+    bool FullyOnline, string Description, string HandlingAgency, IReadOnlyList<RequiredDocumentInfo> Documents, IReadOnlyList<FormFieldInfo> FormFields);
+
+public sealed record UnitOption(int Id, string Name);
+
+/// <summary>The public procedures catalogue: search without diacritics, filters, detail, and where a dossier can be sent.</summary>
+public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<PagedList<ProcedureRow>> SearchAsync(ProcedureQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Procedures.AsNoTracking().Where(p => p.IsPublished);
+        // SearchName holds the folded name, so "khai sinh" and "Khai sinh" find the same procedures, on the server.
+        var folded = VietnameseText.Fold(q.Text ?? "").Trim();
+        if (folded.Length > 0)
+            query = query.Where(p => p.SearchName.Contains(folded) || p.Code.Contains(folded));
+        if (!string.IsNullOrEmpty(q.Field))
+            query = query.Where(p => p.Field == q.Field);
+        if (q.Level is ProcedureLevel level)
+            query = query.Where(p => p.Level == level);
+        if (q.FullyOnline is bool online)
+            query = query.Where(p => p.FullyOnline == online);
+        var total = await query.CountAsync(ct);
+        var pageSize = Math.Clamp(q.PageSize, 1, 100);
+        var rows = await query.OrderBy(p => p.Name).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
+            .Select(p => new { p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
+            .ToListAsync(ct);
+        return new(rows.Select(p => new ProcedureRow(p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd, p.FullyOnline)).ToList(), total);
+    }
+
+    public async Task<IReadOnlyList<string>> FieldsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Procedures.AsNoTracking().Where(p => p.IsPublished).Select(p => p.Field).Distinct().OrderBy(f => f).ToListAsync(ct);
+    }
+
+    public async Task<ProcedureDetail?> DetailAsync(string code, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Procedures.AsNoTracking().Where(p => p.Code == code && p.IsPublished)
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline, p.Description, p.HandlingAgency,
+                Documents = p.RequiredDocuments.OrderBy(d => d.Order).Select(d => new RequiredDocumentInfo(d.Id, d.Name, d.Mandatory)).ToList(),
+                Fields = p.FormFields.OrderBy(f => f.Order).Select(f => new { f.Key, f.Label, f.Type, f.Required, f.Options }).ToList(),
+            })
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        return p is null ? null : new ProcedureDetail(p.Id, p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd,
+            p.FullyOnline, p.Description, p.HandlingAgency, p.Documents,
+            p.Fields.Select(f => new FormFieldInfo(f.Key, f.Label, f.Type, f.Required,
+                (f.Options ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList());
+    }
+
+    /// <summary>
+    /// Agencies that receive online dossiers: the district-level one-stop desks (where officers work), and the city
+    /// for city-level procedures. Validity dates are not applied: the demo still runs on the pre-07/2025 units (domain.md §7).
+    /// </summary>
+    public async Task<IReadOnlyList<UnitOption>> ReceivingUnitsAsync(ProcedureLevel level, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District || (level == ProcedureLevel.City && u.Level == UnitLevel.Province));
+        return await units.OrderBy(u => u.Level).ThenBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Districts for address fields.</summary>
+    public async Task<IReadOnlyList<UnitOption>> DistrictsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District).OrderBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<UnitOption>> WardsAsync(int districtId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.ParentId == districtId && u.Level == UnitLevel.Commune).OrderBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,290 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Calendar;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Officer;
+
+/// <summary>The fixed part of a list: which queue it is.</summary>
+public enum OfficerQueue
+{
+    /// <summary>Every dossier of the unit (with the user's filters).</summary>
+    Unit = 0,
+    /// <summary>New online dossiers waiting at the one-stop desk, oldest first.</summary>
+    Reception = 1,
+    /// <summary>Results ready to hand back to the applicant.</summary>
+    AwaitingReturn = 2,
+    /// <summary>Received or sent-back dossiers waiting for the unit leader to assign a specialist.</summary>
+    Assignment = 3,
+    /// <summary>Proposals waiting for the unit leader's approval.</summary>
+    Approval = 4,
+    /// <summary>Unfinished dossiers assigned to the signed-in specialist.</summary>
+    MyTasks = 5,
+}
+
+/// <summary>The due-state filter of the unit list.</summary>
+public enum DueFilter
+{
+    Any = 0,
+    DueSoon = 1,
+    Overdue = 2,
+    FinishedLate = 3,
+}
+
+/// <summary>What the user typed into the list's filters; dates are Vietnam-local calendar days.</summary>
+public sealed record DossierFilter
+{
+    public DossierStatus? Status { get; init; }
+    public int? ProcedureId { get; init; }
+    public DateOnly? SubmittedFrom { get; init; }
+    public DateOnly? SubmittedTo { get; init; }
+    public DueFilter Due { get; init; }
+    public string? Search { get; init; }
+}
+
+public sealed record DossierRow(
+    Guid Id, string Code, string ProcedureName, string ApplicantName, DossierChannel Channel, DossierStage Stage, DossierStatus Status,
+    DateTime SubmittedAt, DateTime? DueAt, DateTime? FinishedAt, string? AssignedOfficerName, DeadlineState? Deadline);
+
+public sealed record DossierPage(IReadOnlyList<DossierRow> Rows, int Total);
+
+public sealed record StatusCount(DossierStatus Status, int Count);
+
+public sealed record DashboardCounts(IReadOnlyList<StatusCount> ByStatus, int DueSoon, int Overdue, int Reception, int AwaitingReturn, int Assignment, int Approval, int MyTasks);
+
+public sealed record Option(int Id, string Name);
+
+public sealed record OfficerOption(string Id, string Name);
+
+public sealed record RequiredDocumentOption(int Id, string Name, bool Mandatory);
+
+public sealed record FileInfoRow(Guid Id, string FileName, string ContentType, long Size, FileKind Kind, string? RequiredDocumentName, DateTime UploadedAt);
+
+public sealed record TimelineEntry(long Id, DateTime At, string Action, string ActorName, string ActorUnitName, DossierStatus? FromStatus, DossierStatus ToStatus,
+    DossierStage? FromStage, DossierStage ToStage, string? ToUnitName, string? Note, bool? OnTime);
+
+/// <summary>Everything the dossier workspace shows, loaded in a handful of projections.</summary>
+public sealed record DossierDetail(
+    Guid Id, string Code, Guid Version, int ProcedureId, string ProcedureCode, string ProcedureName, TimeLimit TimeLimit,
+    int UnitId, string UnitName, string ReceivingUnitName, string AgencyCode,
+    string ApplicantName, string ApplicantCccd, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress, bool HasApplicantAccount,
+    DossierChannel Channel, DossierStage Stage, DossierStatus Status, DossierOutcome Outcome, string FormDataJson,
+    DateTime SubmittedAt, DateTime? ReceivedAt, DateTime? ClockStartAt, DateTime? DueAt, DateTime? OriginalDueAt, int ReappointmentCount,
+    DateTime? FinishedAt, DateTime? ReturnedAt, string? AssignedOfficerId, string? AssignedOfficerName,
+    int SupplementCount, string? SupplementRequest, bool SupplementAtReception, long FeeVnd,
+    IReadOnlyList<string> RequiredDocuments, IReadOnlyList<StepPlan> Steps, IReadOnlyList<FileInfoRow> Files, IReadOnlyList<TimelineEntry> Timeline,
+    DeadlineState? Deadline, bool CanReappoint);
+
+/// <summary>
+/// Read side of the officer screens. Every dossier query starts from <see cref="ActorQueries.VisibleTo"/>, so an
+/// officer never lists or opens a dossier outside their unit.
+/// </summary>
+public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
+{
+    /// <summary>A page of a queue, sorted and filtered on the server.</summary>
+    public async Task<DossierPage> ListAsync(Actor actor, OfficerQueue queue, DossierFilter filter, string? sortBy, bool descending, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var query = Queue(db.Dossiers.AsNoTracking().VisibleTo(actor), queue, actor);
+        query = ApplyFilter(query, filter, calendar, nowUtc);
+        var total = await query.CountAsync(ct);
+        query = (sortBy, descending) switch
+        {
+            (nameof(DossierRow.Code), false) => query.OrderBy(d => d.Code),
+            (nameof(DossierRow.Code), true) => query.OrderByDescending(d => d.Code),
+            (nameof(DossierRow.ApplicantName), false) => query.OrderBy(d => d.ApplicantName),
+            (nameof(DossierRow.ApplicantName), true) => query.OrderByDescending(d => d.ApplicantName),
+            (nameof(DossierRow.DueAt), false) => query.OrderBy(d => d.DueAt == null).ThenBy(d => d.DueAt),
+            (nameof(DossierRow.DueAt), true) => query.OrderByDescending(d => d.DueAt),
+            (nameof(DossierRow.Status), false) => query.OrderBy(d => d.Status).ThenBy(d => d.SubmittedAt),
+            (nameof(DossierRow.Status), true) => query.OrderByDescending(d => d.Status).ThenBy(d => d.SubmittedAt),
+            (_, true) => query.OrderByDescending(d => d.SubmittedAt),
+            // Oldest first: the desk works in order of arrival.
+            _ => query.OrderBy(d => d.SubmittedAt),
+        };
+        var rows = await query.Skip(page * pageSize).Take(pageSize)
+            .Select(d => new
+            {
+                d.Id, d.Code, ProcedureName = d.Procedure!.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt,
+                Assigned = db.Users.Where(u => u.Id == d.AssignedOfficerId).Select(u => u.FullName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var nowLocal = VietnamTime.ToLocal(nowUtc);
+        return new DossierPage(
+            [.. rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Channel, r.Stage, r.Status, r.SubmittedAt, r.DueAt, r.FinishedAt, r.Assigned,
+                Classify(r.DueAt, r.FinishedAt, nowLocal, calendar)))],
+            total);
+    }
+
+    private static IQueryable<Dossier> Queue(IQueryable<Dossier> visible, OfficerQueue queue, Actor actor) => queue switch
+    {
+        // Paper dossiers are received in the same step they are entered, so only online ones wait here.
+        OfficerQueue.Reception => visible.Where(d => d.Stage == DossierStage.Submitted),
+        OfficerQueue.AwaitingReturn => visible.Where(d => d.Stage == DossierStage.ResultReady),
+        OfficerQueue.Assignment => visible.Where(d => d.Stage == DossierStage.Received || d.Stage == DossierStage.SentBack),
+        OfficerQueue.Approval => visible.Where(d => d.Stage == DossierStage.AwaitingApproval),
+        OfficerQueue.MyTasks => visible.Where(d => d.AssignedOfficerId == actor.UserId && d.FinishedAt == null),
+        _ => visible,
+    };
+
+    private static IQueryable<Dossier> ApplyFilter(IQueryable<Dossier> query, DossierFilter filter, WorkingCalendar calendar, DateTime nowUtc)
+    {
+        if (filter.Status is { } status)
+            query = query.Where(d => d.Status == status);
+        if (filter.ProcedureId is { } procedureId)
+            query = query.Where(d => d.ProcedureId == procedureId);
+        if (filter.SubmittedFrom is { } from)
+        {
+            var fromUtc = VietnamTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            query = query.Where(d => d.SubmittedAt >= fromUtc);
+        }
+        if (filter.SubmittedTo is { } to)
+        {
+            var toUtc = VietnamTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            query = query.Where(d => d.SubmittedAt < toUtc);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            var upper = term.ToUpperInvariant();
+            query = query.Where(d => d.Code.Contains(upper) || d.ApplicantName.Contains(term) || d.ApplicantCccd == term);
+        }
+        switch (filter.Due)
+        {
+            case DueFilter.Overdue:
+                query = query.Where(d => d.FinishedAt == null && d.DueAt != null && d.DueAt < nowUtc);
+                break;
+            case DueFilter.DueSoon:
+                var soonUtc = DueSoonLimitUtc(calendar, nowUtc);
+                query = query.Where(d => d.FinishedAt == null && d.DueAt != null && d.DueAt >= nowUtc && d.DueAt <= soonUtc);
+                break;
+            case DueFilter.FinishedLate:
+                query = query.Where(d => d.FinishedAt != null && d.DueAt != null && d.FinishedAt > d.DueAt);
+                break;
+        }
+        return query;
+    }
+
+    /// <summary>"Due soon" = due today or by the end of the next working day (<see cref="DeadlineCalculator.Classify"/>).</summary>
+    private static DateTime DueSoonLimitUtc(WorkingCalendar calendar, DateTime nowUtc)
+    {
+        var next = calendar.NextWorkingDay(DateOnly.FromDateTime(VietnamTime.ToLocal(nowUtc)));
+        return VietnamTime.ToUtc(next.ToDateTime(TimeOnly.MaxValue));
+    }
+
+    private static DeadlineState? Classify(DateTime? dueUtc, DateTime? finishedUtc, DateTime nowLocal, WorkingCalendar calendar) =>
+        dueUtc is { } due
+            ? DeadlineCalculator.Classify(VietnamTime.ToLocal(due), finishedUtc is { } f ? VietnamTime.ToLocal(f) : null, nowLocal, calendar)
+            : null;
+
+    public async Task<DashboardCounts> DashboardAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var soonUtc = DueSoonLimitUtc(calendar, nowUtc);
+        var visible = db.Dossiers.AsNoTracking().VisibleTo(actor);
+        var byStatus = await visible.GroupBy(d => d.Status).Select(g => new StatusCount(g.Key, g.Count())).ToListAsync(ct);
+        var byStage = await visible.GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var open = visible.Where(d => d.FinishedAt == null && d.DueAt != null);
+        var overdue = await open.CountAsync(d => d.DueAt < nowUtc, ct);
+        var dueSoon = await open.CountAsync(d => d.DueAt >= nowUtc && d.DueAt <= soonUtc, ct);
+        var mine = await visible.CountAsync(d => d.AssignedOfficerId == actor.UserId && d.FinishedAt == null, ct);
+        int Stage(DossierStage s) => byStage.GetValueOrDefault(s);
+        return new DashboardCounts([.. byStatus.OrderBy(s => s.Status)], dueSoon, overdue,
+            Stage(DossierStage.Submitted), Stage(DossierStage.ResultReady), Stage(DossierStage.Received) + Stage(DossierStage.SentBack),
+            Stage(DossierStage.AwaitingApproval), mine);
+    }
+
+    /// <summary>The dossier with its documents and audit trail, or null when it does not exist or is outside the actor's scope.</summary>
+    public async Task<DossierDetail?> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var d = await db.Dossiers.AsNoTracking().VisibleTo(actor).Where(x => x.Id == id)
+            .Select(x => new
+            {
+                Dossier = x,
+                ProcedureCode = x.Procedure!.Code,
+                ProcedureName = x.Procedure.Name,
+                x.Procedure.TimeLimitValue,
+                x.Procedure.TimeLimitUnit,
+                UnitName = x.Unit!.Name,
+                ReceivingUnit = db.Units.Where(u => u.Id == x.ReceivingUnitId).Select(u => new { u.Name, u.AgencyCode }).First(),
+                Assigned = db.Users.Where(u => u.Id == x.AssignedOfficerId).Select(u => u.FullName).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (d is null)
+            return null;
+        var x = d.Dossier;
+        var required = await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == x.ProcedureId).OrderBy(r => r.Order).Select(r => r.Name).ToListAsync(ct);
+        var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == x.ProcedureId).OrderBy(s => s.Order)
+            .Select(s => new StepPlan(s.Order, s.Name, s.Role, s.SharePercent)).ToListAsync(ct);
+        var files = await (from f in db.Files.AsNoTracking()
+                           where f.DossierId == id
+                           orderby f.UploadedAt
+                           select new FileInfoRow(f.Id, f.FileName, f.ContentType, f.Size, f.Kind,
+                               db.RequiredDocuments.Where(r => r.Id == f.RequiredDocumentId).Select(r => r.Name).FirstOrDefault(), f.UploadedAt))
+            .ToListAsync(ct);
+        var timeline = await (from e in db.DossierEvents.AsNoTracking()
+                              where e.DossierId == id
+                              orderby e.At, e.Id
+                              select new TimelineEntry(e.Id, e.At, e.Action, e.ActorName, e.ActorUnitName, e.FromStatus, e.ToStatus, e.FromStage, e.ToStage,
+                                  db.Units.Where(u => u.Id == e.ToUnitId).Select(u => u.Name).FirstOrDefault(), e.Note, e.OnTime))
+            .ToListAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var nowLocal = VietnamTime.ToLocal(clock.GetUtcNow().UtcDateTime);
+        var canReappoint = x.DueAt is { } due && !DossierWorkflow.IsFinished(x.Stage)
+            && DeadlineCalculator.CanReappoint(x.ReappointmentCount, VietnamTime.ToLocal(due), nowLocal, calendar);
+        return new DossierDetail(
+            x.Id, x.Code, x.Version, x.ProcedureId, d.ProcedureCode, d.ProcedureName, new TimeLimit(d.TimeLimitValue, d.TimeLimitUnit),
+            x.UnitId, d.UnitName, d.ReceivingUnit.Name, d.ReceivingUnit.AgencyCode,
+            x.ApplicantName, x.ApplicantCccd, x.ApplicantPhone, x.ApplicantEmail, x.ApplicantAddress, x.ApplicantUserId is not null,
+            x.Channel, x.Stage, x.Status, x.Outcome, x.FormDataJson,
+            x.SubmittedAt, x.ReceivedAt, x.ClockStartAt, x.DueAt, x.OriginalDueAt, x.ReappointmentCount,
+            x.FinishedAt, x.ReturnedAt, x.AssignedOfficerId, d.Assigned,
+            x.SupplementCount, x.SupplementRequest, x.SupplementAtReception, x.FeeVnd,
+            required, steps, files, timeline,
+            Classify(x.DueAt, x.FinishedAt, nowLocal, calendar), canReappoint);
+    }
+
+    /// <summary>Specialists of a unit, for the assignment list.</summary>
+    public async Task<IReadOnlyList<OfficerOption>> SpecialistsAsync(int unitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (from u in db.Users.AsNoTracking()
+                      join ur in db.UserRoles on u.Id equals ur.UserId
+                      join r in db.Roles on ur.RoleId equals r.Id
+                      where u.UnitId == unitId && r.Name == Roles.Specialist
+                      orderby u.FullName
+                      select new OfficerOption(u.Id, u.FullName)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Units a dossier can be transferred to (liên thông, at the same or another level): every unit but the current
+    /// one. Expired units are kept because dossiers still live in them (the demo districts ended on 30/06/2025).
+    /// </summary>
+    public async Task<IReadOnlyList<Option>> TransferTargetsAsync(int currentUnitId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking()
+            .Where(u => u.Id != currentUnitId)
+            .OrderBy(u => u.Level).ThenBy(u => u.Name)
+            .Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<RequiredDocumentOption>> RequiredDocumentsAsync(int procedureId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == procedureId).OrderBy(r => r.Order)
+            .Select(r => new RequiredDocumentOption(r.Id, r.Name, r.Mandatory)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Option>> ProceduresAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Procedures.AsNoTracking().Where(p => p.IsPublished).OrderBy(p => p.Name).Select(p => new Option(p.Id, p.Name)).ToListAsync(ct);
+    }
+}
