@@ -51,6 +51,7 @@ public sealed class DatabaseInitializer(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             db.ActorId = "system";
             await DemoSeeder.SeedAsync(db, users, roles, demo.Value.Dossiers, log, ct);
+            await HcmcPortal.Dx.DxDemoSeeder.SeedAsync(dbFactory, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
         }
         else
         {

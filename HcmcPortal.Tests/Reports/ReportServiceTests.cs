@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using HcmcPortal.Accounts;
+using HcmcPortal.Domain;
+using HcmcPortal.Reports;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace HcmcPortal.Tests.Reports;
+
+/// <summary>Report services against the real app and its demo data (read-only: nothing here changes data).</summary>
+public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper output) : IClassFixture<PortalFactory>
+{
+    internal static readonly Actor CityLeader = new("test-city", "Lãnh đạo TP", null, null, null, new HashSet<string> { Roles.DxEvaluator });
+
+    private T Service<T>() where T : notnull => portal.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task Demo_data_gives_a_complete_ranking_2024_published_2025_provisional()
+    {
+        var dx = Service<DxReportService>();
+        var stopwatch = Stopwatch.StartNew();
+        var live = await dx.RankingAsync(2025);
+        output.WriteLine($"Live ranking 2025 ({live!.Units.Count} districts): {stopwatch.ElapsedMilliseconds} ms");
+        stopwatch.Restart();
+        var published = await dx.RankingAsync(2024);
+        output.WriteLine($"Published ranking 2024 from snapshot: {stopwatch.ElapsedMilliseconds} ms");
+
+        Assert.True(published!.Period.Published);
+        Assert.False(published.Provisional);
+        Assert.Equal(22, published.Units.Count);
+        Assert.True(live.Provisional);
+        Assert.Equal(22, live.Units.Count);
+        Assert.All(live.Units, u => Assert.Equal(9, u.Indices.Count));
+        Assert.Equal(1000, live.Units[0].MaxPoints, 6);
+        Assert.Equal(1, live.Units[0].Rank);
+        Assert.Contains(live.Units, u => u.Provisional);
+        // Ranks follow scores.
+        Assert.Equal(live.Units.OrderByDescending(u => u.Score).Select(u => u.UnitCode), live.Units.Select(u => u.UnitCode));
+    }
+
+    [Fact]
+    public async Task Every_drill_down_count_equals_the_numerator_and_denominator_shown()
+    {
+        var dx = Service<DxReportService>();
+        var drill = Service<DrillDownService>();
+        var ranking = await dx.RankingAsync(2025);
+        var q1 = ranking!.Units.Single(u => u.UnitCode == "760");
+        var measured = q1.Indices.SelectMany(i => i.Components).Where(c => c.Source == HcmcPortal.Data.DxSource.Measured).ToList();
+        Assert.NotEmpty(measured);
+        Assert.Contains(measured, c => c.Denominator > 0);
+        foreach (var c in measured)
+        {
+            var metric = PortalMetrics.Find(c.Metric)!;
+            var year = new DateOnly(2025, 1, 1);
+            var denominator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Denominator, "760", year, new DateOnly(2025, 12, 31)), 0, 5);
+            var numerator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Numerator, "760", year, new DateOnly(2025, 12, 31)), 0, 5);
+            Assert.Equal(c.Denominator, denominator!.Total);
+            Assert.Equal(c.Numerator, numerator!.Total);
+        }
+    }
+
+    [Fact]
+    public async Task Service_index_rates_match_their_drill_downs()
+    {
+        var report = await Service<ServiceIndexService>().ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30));
+        Assert.Equal(22, report.Rows.Count);
+        var row = report.Rows.First(r => r.Inputs.DossiersTotal > 0);
+        var drill = Service<DrillDownService>();
+        foreach (var indicator in row.Result.Groups.SelectMany(g => g.Indicators))
+        {
+            if (ServiceIndexService.MetricOf(indicator.Code) is not { } name)
+                continue;
+            var metric = PortalMetrics.Find(name)!;
+            var list = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Denominator, row.Unit.Code, report.Window.From, report.Window.To), 0, 1);
+            Assert.Equal(indicator.Denominator, list!.Total);
+            var numerator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Numerator, row.Unit.Code, report.Window.From, report.Window.To), 0, 1);
+            Assert.Equal(indicator.Numerator, numerator!.Total);
+        }
+        Assert.InRange(row.Result.Total, 0, 100);
+    }
+
+    [Fact]
+    public async Task Statistics_list_every_unit_even_without_dossiers()
+    {
+        var statistics = Service<StatisticsService>();
+        var empty = await statistics.ComputeAsync(CityLeader, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), StatGrouping.Unit);
+        Assert.Equal(22, empty.Rows.Count);
+        Assert.All(empty.Rows, r => Assert.All(r.Values, v => Assert.Equal(0, v)));
+
+        var year = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Unit);
+        Assert.Equal(22, year.Rows.Count);
+        Assert.True(year.Total.Received > 0);
+        var byProcedure = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Procedure);
+        Assert.Equal(year.Total.Received, byProcedure.Total.Received);
+        var byOfficer = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Officer);
+        Assert.Equal(year.Total.Received, byOfficer.Total.Received);
+        Assert.Contains(byOfficer.Rows, r => r.Name == "Chưa phân công");
+    }
+}

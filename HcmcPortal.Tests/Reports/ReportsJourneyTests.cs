@@ -1,0 +1,36 @@
+using HcmcPortal.Tests.Browser;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace HcmcPortal.Tests.Reports;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ReportsJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task City_leader_opens_the_ranking_drills_into_a_district_and_a_rate_and_downloads_Excel()
+    {
+        var page = await browser.SignedInPageAsync("lanhdao.tp@demo.hcmc.vn");
+        await page.GotoAsync("/bao-cao/chuyen-doi-so");
+        await Assertions.Expect(page.Locator("[data-test=dx-published]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=dx-row]")).ToHaveCountAsync(22);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=dx-excel]"));
+        Assert.StartsWith("xep-hang-cds-2024-", download.SuggestedFilename);
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+
+        var first = page.Locator("[data-test=dx-open-unit]").First;
+        var district = await first.InnerTextAsync();
+        await first.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=dx-unit-name]")).ToHaveTextAsync(district);
+        await Assertions.Expect(page.Locator("[data-test=radar-shape]")).ToBeVisibleAsync();
+
+        var denominator = page.Locator("[data-test=rate-denominator]").First;
+        var count = await denominator.InnerTextAsync();
+        await denominator.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/bao-cao/chi-tiet"));
+        // The list holds exactly the dossiers counted on the district page.
+        await Assertions.Expect(page.Locator("[data-test=drill-total]")).ToContainTextAsync($" {count} hồ sơ");
+        await Assertions.Expect(page.Locator("[data-test=drill-grid] tbody tr").First).ToBeVisibleAsync();
+    }
+}

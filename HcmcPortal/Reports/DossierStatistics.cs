@@ -1,0 +1,157 @@
+using System.Linq.Expressions;
+using HcmcPortal.Accounts;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Reports;
+
+/// <summary>The columns of the dossier statistics (domain.md §9, OpenCPS v2 issues 1068/1070).</summary>
+public enum StatColumn
+{
+    CarriedOver = 0,
+    ReceivedOnline = 1,
+    ReceivedInPerson = 2,
+    ResolvedEarly = 3,
+    ResolvedOnTime = 4,
+    ResolvedLate = 5,
+    Returned = 6,
+    Withdrawn = 7,
+    Refused = 8,
+    Stopped = 9,
+    InProcessNotDue = 10,
+    InProcessOverdue = 11,
+}
+
+public enum StatGrouping
+{
+    Unit,
+    Procedure,
+    Officer,
+}
+
+/// <summary>One row: a unit, procedure or officer and its counts per <see cref="StatColumn"/>.</summary>
+public sealed record StatRow(string Key, string Code, string Name, int[] Values)
+{
+    public int this[StatColumn c] => Values[(int)c];
+    public int Received => this[StatColumn.ReceivedOnline] + this[StatColumn.ReceivedInPerson];
+    public int Resolved => this[StatColumn.ResolvedEarly] + this[StatColumn.ResolvedOnTime] + this[StatColumn.ResolvedLate];
+    public int InProcess => this[StatColumn.InProcessNotDue] + this[StatColumn.InProcessOverdue];
+}
+
+public sealed record StatReport(ReportWindow Window, StatGrouping Grouping, IReadOnlyList<StatRow> Rows)
+{
+    public StatRow Total => new("", "", "Tổng cộng", [.. Enumerable.Range(0, StatisticsService.Columns.Count).Select(i => Rows.Sum(r => r.Values[i]))]);
+}
+
+/// <summary>
+/// Dossier statistics for a date range per unit, per procedure and per officer, from one grouped query each.
+/// <list type="bullet">
+/// <item>Carried over: received before the range and not finished before it.</item>
+/// <item>Received: in the range, online / in person. Refused-at-reception dossiers are never "received"; they have their own column.</item>
+/// <item>Resolved early / on time / late: a result (granted, or rejected after appraisal) in the range. Early = on a
+/// calendar day before the due date, late = after DueAt or with more than one supplement request (Decision 766).</item>
+/// <item>Returned: results handed back in the range. Withdrawn, refused, stopped: in the range.</item>
+/// <item>Still in process at the end of the range (or now): not yet due / overdue.</item>
+/// </list>
+/// <para>Officer: the specialist the dossier is assigned to (Dossier.AssignedOfficerId — the one who appraises and
+/// proposes the result, Decree 61/2018 art. 19); dossiers not assigned to anyone form the row "Chưa phân công".</para>
+/// </summary>
+public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public static IReadOnlyList<(StatColumn Column, string Title)> Columns { get; } =
+    [
+        (StatColumn.CarriedOver, "Kỳ trước chuyển sang"),
+        (StatColumn.ReceivedOnline, "Tiếp nhận trực tuyến"),
+        (StatColumn.ReceivedInPerson, "Tiếp nhận trực tiếp"),
+        (StatColumn.ResolvedEarly, "Giải quyết trước hạn"),
+        (StatColumn.ResolvedOnTime, "Giải quyết đúng hạn"),
+        (StatColumn.ResolvedLate, "Giải quyết trễ hạn"),
+        (StatColumn.Returned, "Đã trả kết quả"),
+        (StatColumn.Withdrawn, "Rút hồ sơ"),
+        (StatColumn.Refused, "Từ chối tiếp nhận"),
+        (StatColumn.Stopped, "Dừng xử lý"),
+        (StatColumn.InProcessNotDue, "Đang xử lý — chưa đến hạn"),
+        (StatColumn.InProcessOverdue, "Đang xử lý — quá hạn"),
+    ];
+
+    public const string UnassignedKey = "";
+
+    public async Task<StatReport> ComputeAsync(Actor actor, DateOnly from, DateOnly to, StatGrouping grouping, CancellationToken ct = default)
+    {
+        var w = ReportWindow.Of(from, to, clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var predicates = Columns.Select(c => Predicate(c.Column, w)).ToList();
+        var rows = MetricRow.From(db, db.Dossiers.VisibleTo(actor)).Where(Relevant(w));
+        var units = (await ReportUnits.DistrictsAsync(db, ct)).Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
+        switch (grouping)
+        {
+            case StatGrouping.Unit:
+                var byPath = await GroupedCounter.CountAsync(rows, r => r.D.UnitPath, predicates, ct);
+                return new StatReport(w, grouping, [.. units.Select(u => new StatRow(u.Id.ToString(), u.Code, u.Name,
+                    byPath.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
+                        .Aggregate(new int[Columns.Count], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)])))]);
+            case StatGrouping.Procedure:
+                var byProcedure = await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
+                var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
+                return new StatReport(w, grouping, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
+                    byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))]);
+            default:
+                var byOfficer = await GroupedCounter.CountAsync(rows, r => r.D.AssignedOfficerId ?? UnassignedKey, predicates, ct);
+                var paths = units.Select(u => u.Path).ToList();
+                var specialists = await (from u in db.Users.AsNoTracking()
+                                         join ur in db.UserRoles on u.Id equals ur.UserId
+                                         join role in db.Roles on ur.RoleId equals role.Id
+                                         where role.Name == Roles.Specialist && u.UnitId != null
+                                         select new { u.Id, u.FullName, u.Email, UnitPath = u.Unit!.Path }).ToListAsync(ct);
+                var officers = specialists.Where(s => paths.Any(p => s.UnitPath.StartsWith(p, StringComparison.Ordinal)))
+                    .Select(s => (s.Id, s.Email ?? "", s.FullName))
+                    // An officer who left scope or lost the role still appears when dossiers are assigned to them.
+                    .Concat(byOfficer.Keys.Where(k => k != UnassignedKey && specialists.All(s => s.Id != k)).Select(k => (k, "", "Cán bộ khác")))
+                    .OrderBy(o => o.Item3, StringComparer.Ordinal).ToList();
+                var officerRows = officers.Select(o => new StatRow(o.Item1, o.Item2, o.Item3, byOfficer.GetValueOrDefault(o.Item1) ?? new int[Columns.Count])).ToList();
+                officerRows.Add(new StatRow(UnassignedKey, "", "Chưa phân công", byOfficer.GetValueOrDefault(UnassignedKey) ?? new int[Columns.Count]));
+                return new StatReport(w, grouping, officerRows);
+        }
+    }
+
+    /// <summary>Only dossiers that can fall in some column: anything that happened before the window ended and was not over before it began.</summary>
+    private static Expression<Func<MetricRow, bool>> Relevant(ReportWindow w)
+    {
+        var from = w.FromUtc;
+        var to = w.ToUtc;
+        return r => r.D.SubmittedAt < to && (r.D.FinishedAt == null || r.D.FinishedAt >= from || r.D.ReturnedAt >= from);
+    }
+
+    public static Expression<Func<MetricRow, bool>> Predicate(StatColumn column, ReportWindow w)
+    {
+        var from = w.FromUtc;
+        var to = w.ToUtc;
+        var asOf = w.AsOfUtc;
+        var hours = VietnamTime.Offset.TotalHours;
+        Expression<Func<MetricRow, bool>> resolved = r => (r.D.Stage == DossierStage.ResultReady || r.D.Stage == DossierStage.Returned)
+            && r.D.FinishedAt >= from && r.D.FinishedAt < to && r.D.DueAt != null;
+        Expression<Func<MetricRow, bool>> late = r => r.D.FinishedAt > r.D.DueAt || r.D.SupplementCount > 1;
+        // Early = on a Vietnam calendar day before the due date (DeadlineCalculator.Classify).
+        Expression<Func<MetricRow, bool>> early = r => r.D.FinishedAt!.Value.AddHours(hours).Date < r.D.DueAt!.Value.AddHours(hours).Date;
+        Expression<Func<MetricRow, bool>> inProcess = r => r.D.ReceivedAt < to && (r.D.FinishedAt == null || r.D.FinishedAt >= to);
+        Expression<Func<MetricRow, bool>> overdue = r => r.D.SupplementCount > 1 || r.D.DueAt < asOf;
+        Expression<Func<MetricRow, bool>> closedInWindow = r => r.D.FinishedAt >= from && r.D.FinishedAt < to;
+        return column switch
+        {
+            StatColumn.CarriedOver => r => r.D.ReceivedAt < from && (r.D.FinishedAt == null || r.D.FinishedAt >= from),
+            StatColumn.ReceivedOnline => r => r.D.ReceivedAt >= from && r.D.ReceivedAt < to && r.D.Channel == DossierChannel.Online,
+            StatColumn.ReceivedInPerson => r => r.D.ReceivedAt >= from && r.D.ReceivedAt < to && r.D.Channel == DossierChannel.InPerson,
+            StatColumn.ResolvedEarly => resolved.And(late.Not()).And(early),
+            StatColumn.ResolvedOnTime => resolved.And(late.Not()).And(early.Not()),
+            StatColumn.ResolvedLate => resolved.And(late),
+            StatColumn.Returned => r => r.D.ReturnedAt >= from && r.D.ReturnedAt < to,
+            StatColumn.Withdrawn => closedInWindow.And(r => r.D.Stage == DossierStage.Withdrawn),
+            StatColumn.Refused => closedInWindow.And(r => r.D.Stage == DossierStage.Refused),
+            StatColumn.Stopped => closedInWindow.And(r => r.D.Stage == DossierStage.Stopped),
+            StatColumn.InProcessNotDue => inProcess.And(overdue.Not()),
+            StatColumn.InProcessOverdue => inProcess.And(overdue),
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Unknown column."),
+        };
+    }
+}

@@ -1,0 +1,104 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Reports;
+
+/// <summary>What a drill-down lists: one part of one metric, for one unit subtree and date range.</summary>
+public sealed record DrillDownQuery(PortalMetric Metric, MetricPart Part, string UnitCode, DateOnly From, DateOnly To);
+
+/// <summary>A dossier row of a drill-down list or listing export (a projection, never the entity).</summary>
+public sealed record DrillDossier
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string ProcedureName { get; init; } = "";
+    public string ApplicantName { get; init; } = "";
+    public DossierChannel Channel { get; init; }
+    public DossierStatus Status { get; init; }
+    public DateTime? ReceivedAt { get; init; }
+    public DateTime? DueAt { get; init; }
+    public DateTime? FinishedAt { get; init; }
+    public int SupplementCount { get; init; }
+    public SatisfactionLevel? Rating { get; init; }
+}
+
+public sealed record DrillDownPage(IReadOnlyList<DrillDossier> Items, int Total);
+
+/// <summary>
+/// The dossiers behind a rate (issue 5 item 7), with the exact predicates of <see cref="PortalMetrics"/>, so the
+/// count here equals the numerator or denominator shown. Scoped by <see cref="ActorQueries.VisibleTo"/> as well as by
+/// the report access rule: a unit outside the actor's scope is "not found".
+/// </summary>
+public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public static DrillDownQuery? Parse(string? metric, string? part, string? unit, string? from, string? to)
+    {
+        var m = PortalMetrics.Find(metric);
+        var f = ReportWindow.ParseDate(from);
+        var t = ReportWindow.ParseDate(to);
+        if (m is null || string.IsNullOrWhiteSpace(unit) || f is null || t is null || t < f)
+            return null;
+        var p = string.Equals(part, "numerator", StringComparison.OrdinalIgnoreCase) ? m.Numerator : m.Denominator;
+        return new DrillDownQuery(m, p, unit, f.Value, t.Value);
+    }
+
+    public async Task<ReportUnit?> UnitAsync(Actor actor, string unitCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new ReportUnit(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(ct);
+        return unit is not null && ReportUnits.CanSeeDetail(actor, unit) ? unit : null;
+    }
+
+    /// <summary>One page, newest received first; null when the unit is outside scope.</summary>
+    public async Task<DrillDownPage?> PageAsync(Actor actor, DrillDownQuery q, int skip, int take, CancellationToken ct = default)
+    {
+        if (await UnitAsync(actor, q.UnitCode, ct) is not { } unit)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = Rows(db, actor, unit, q);
+        var total = await rows.CountAsync(ct);
+        var items = await Project(db, rows).OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Code).Skip(skip).Take(take).ToListAsync(ct);
+        return new DrillDownPage(items, total);
+    }
+
+    /// <summary>The whole list in pages of <paramref name="pageSize"/> (keyset on Code), for streaming exports in bounded memory.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<DrillDossier>> PagesAsync(Actor actor, ReportUnit unit, DrillDownQuery q, int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        string? after = null;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var rows = Rows(db, actor, unit, q);
+            if (after is not null)
+                rows = rows.Where(r => string.Compare(r.D.Code, after) > 0);
+            var page = await Project(db, rows).OrderBy(d => d.Code).Take(pageSize).ToListAsync(ct);
+            if (page.Count == 0)
+                yield break;
+            yield return page;
+            if (page.Count < pageSize)
+                yield break;
+            after = page[^1].Code;
+        }
+    }
+
+    public async Task<int> CountAsync(Actor actor, ReportUnit unit, DrillDownQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Rows(db, actor, unit, q).CountAsync(ct);
+    }
+
+    private IQueryable<MetricRow> Rows(AppDbContext db, Actor actor, ReportUnit unit, DrillDownQuery q) =>
+        PortalMetrics.Dossiers(db, db.Dossiers.AsNoTracking().VisibleTo(actor), ReportWindow.Of(q.From, q.To, clock.GetUtcNow().UtcDateTime), unit.Path, q.Part);
+
+    private static IQueryable<DrillDossier> Project(AppDbContext db, IQueryable<MetricRow> rows) =>
+        from r in rows
+        join p in db.Procedures on r.D.ProcedureId equals p.Id
+        select new DrillDossier
+        {
+            Id = r.D.Id, Code = r.D.Code, ProcedureName = p.Name, ApplicantName = r.D.ApplicantName, Channel = r.D.Channel, Status = r.D.Status,
+            ReceivedAt = r.D.ReceivedAt, DueAt = r.D.DueAt, FinishedAt = r.D.FinishedAt, SupplementCount = r.D.SupplementCount, Rating = r.Rating,
+        };
+}

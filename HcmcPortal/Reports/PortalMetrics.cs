@@ -1,0 +1,155 @@
+using System.Linq.Expressions;
+using HcmcPortal.Data;
+using HcmcPortal.Domain;
+
+namespace HcmcPortal.Reports;
+
+/// <summary>The sets of dossiers the portal's rates are made of. Each is one predicate in <see cref="PortalMetrics.Predicate"/>.</summary>
+public enum MetricPart
+{
+    /// <summary>Received (accepted for processing) in the window: the population of every dossier rate.</summary>
+    Received = 0,
+    Online = 1,
+    Digitised = 2,
+    /// <summary>Of those received, finished with a result (granted or rejected after appraisal) before the as-of time.</summary>
+    Finished = 3,
+    FinishedOnTime = 4,
+    ResultDigitised = 5,
+    WithFee = 6,
+    PaidOnline = 7,
+    Overdue = 8,
+    Complaint = 9,
+    SatisfiedHandling = 10,
+    Rated = 11,
+    RatedSatisfied = 12,
+}
+
+/// <summary>A named rate: numerator ÷ denominator, both <see cref="MetricPart"/>s.</summary>
+public sealed record PortalMetric(string Name, string Title, MetricPart Numerator, MetricPart Denominator);
+
+/// <summary>Numerator and denominator of one rate for one unit; <see cref="Rate"/> is null when nothing was owed.</summary>
+public sealed record RateCount(int Numerator, int Denominator)
+{
+    public double? Rate => Denominator == 0 ? null : (double)Numerator / Denominator;
+}
+
+/// <summary>The counts of every <see cref="MetricPart"/> for one unit.</summary>
+public sealed record PartCounts(int[] Values)
+{
+    public static PartCounts Zero => new(new int[PortalMetrics.PartCount]);
+    public int this[MetricPart part] => Values[(int)part];
+    public RateCount Of(PortalMetric metric) => new(this[metric.Numerator], this[metric.Denominator]);
+    public PartCounts Plus(int[] other) => new([.. Values.Zip(other, (a, b) => a + b)]);
+}
+
+/// <summary>
+/// THE definitions of the portal's measured rates (domain.md §5), used by the service-quality index, the DX measured
+/// components, the drill-down lists and the exports alike.
+/// <list type="bullet">
+/// <item>Population: dossiers received (accepted for processing) in the window; refused-at-reception ones never are.</item>
+/// <item>Finished: result ready or returned (granted, or rejected after appraisal, art. 19(8)) before the as-of time.
+/// Withdrawn and stopped dossiers have no result and are left out of timeliness.</item>
+/// <item>On time: finished on or before DueAt (supplement time is already excluded: the clock restarts, art. 19(4))
+/// with at most one supplement request — more than one counts as overdue (Decision 766, domain.md §5).</item>
+/// <item>Overdue: finished late, more than one supplement request, or unfinished at the as-of time and past DueAt.</item>
+/// <item>Complaint: an applicant's "not satisfied" rating. The portal has no separate complaints register, so this is
+/// our reading of Decision 766's "phản ánh, kiến nghị". A complaint about a dossier already counted overdue is not
+/// counted again, so each dossier loses the unit at most once.</item>
+/// <item>Satisfaction (Decision 766): 100 % − (overdue rate + complaint rate) = dossiers neither overdue nor
+/// complained about ÷ dossiers received.</item>
+/// </list>
+/// </summary>
+public static class PortalMetrics
+{
+    public const string OnlineShare = "OnlineShare";
+    public const string OnTimeRate = "OnTimeRate";
+    public const string DossierDigitisedRate = "DossierDigitisedRate";
+    public const string ResultDigitisedRate = "ResultDigitisedRate";
+    public const string OnlinePaymentRate = "OnlinePaymentRate";
+    public const string SatisfactionRate = "SatisfactionRate";
+    public const string RatingSatisfiedRate = "RatingSatisfiedRate";
+
+    public static readonly int PartCount = Enum.GetValues<MetricPart>().Length;
+
+    public static IReadOnlyList<PortalMetric> All { get; } =
+    [
+        new(OnlineShare, "Tỷ lệ hồ sơ nộp trực tuyến", MetricPart.Online, MetricPart.Received),
+        new(OnTimeRate, "Tỷ lệ hồ sơ giải quyết đúng hạn", MetricPart.FinishedOnTime, MetricPart.Finished),
+        new(DossierDigitisedRate, "Tỷ lệ hồ sơ được số hóa", MetricPart.Digitised, MetricPart.Received),
+        new(ResultDigitisedRate, "Tỷ lệ kết quả được số hóa", MetricPart.ResultDigitised, MetricPart.Finished),
+        new(OnlinePaymentRate, "Tỷ lệ hồ sơ thanh toán trực tuyến", MetricPart.PaidOnline, MetricPart.WithFee),
+        new(SatisfactionRate, "Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ phản ánh)", MetricPart.SatisfiedHandling, MetricPart.Received),
+        new(RatingSatisfiedRate, "Tỷ lệ đánh giá hài lòng", MetricPart.RatedSatisfied, MetricPart.Rated),
+    ];
+
+    public static PortalMetric? Find(string? name) => All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public static string PartTitle(MetricPart part) => part switch
+    {
+        MetricPart.Received => "Hồ sơ tiếp nhận",
+        MetricPart.Online => "Hồ sơ nộp trực tuyến",
+        MetricPart.Digitised => "Hồ sơ được số hóa",
+        MetricPart.Finished => "Hồ sơ đã giải quyết",
+        MetricPart.FinishedOnTime => "Hồ sơ giải quyết đúng hạn",
+        MetricPart.ResultDigitised => "Kết quả được số hóa",
+        MetricPart.WithFee => "Hồ sơ có phí, lệ phí",
+        MetricPart.PaidOnline => "Hồ sơ thanh toán trực tuyến",
+        MetricPart.Overdue => "Hồ sơ trễ hạn",
+        MetricPart.Complaint => "Hồ sơ bị phản ánh (không hài lòng)",
+        MetricPart.SatisfiedHandling => "Hồ sơ không trễ hạn, không bị phản ánh",
+        MetricPart.Rated => "Hồ sơ được đánh giá",
+        MetricPart.RatedSatisfied => "Hồ sơ được đánh giá hài lòng",
+        _ => part.ToString(),
+    };
+
+    /// <summary>The set of dossiers behind <paramref name="part"/> in <paramref name="w"/>.</summary>
+    public static Expression<Func<MetricRow, bool>> Predicate(MetricPart part, ReportWindow w)
+    {
+        var from = w.FromUtc;
+        var to = w.ToUtc;
+        var asOf = w.AsOfUtc;
+        Expression<Func<MetricRow, bool>> received = r => r.D.ReceivedAt >= from && r.D.ReceivedAt < to;
+        Expression<Func<MetricRow, bool>> finished = r => (r.D.Stage == DossierStage.ResultReady || r.D.Stage == DossierStage.Returned) && r.D.FinishedAt < asOf;
+        Expression<Func<MetricRow, bool>> overdue = r => r.D.SupplementCount > 1
+            || (r.D.DueAt != null
+                && (((r.D.Stage == DossierStage.ResultReady || r.D.Stage == DossierStage.Returned) && r.D.FinishedAt < asOf && r.D.FinishedAt > r.D.DueAt)
+                    || ((r.D.FinishedAt == null || r.D.FinishedAt >= asOf) && r.D.DueAt < asOf)));
+        return part switch
+        {
+            MetricPart.Received => received,
+            MetricPart.Online => received.And(r => r.D.Channel == DossierChannel.Online),
+            MetricPart.Digitised => received.And(r => r.D.IsDigitised),
+            MetricPart.Finished => received.And(finished),
+            MetricPart.FinishedOnTime => received.And(finished).And(r => r.D.DueAt != null && r.D.FinishedAt <= r.D.DueAt && r.D.SupplementCount <= 1),
+            MetricPart.ResultDigitised => received.And(finished).And(r => r.D.ResultDigitised),
+            MetricPart.WithFee => received.And(r => r.D.FeeVnd > 0),
+            MetricPart.PaidOnline => received.And(r => r.D.FeeVnd > 0 && r.D.FeePaidOnline),
+            MetricPart.Overdue => received.And(overdue),
+            MetricPart.Complaint => received.And(overdue.Not()).And(r => r.Rating == SatisfactionLevel.NotSatisfied),
+            MetricPart.SatisfiedHandling => received.And(overdue.Not()).And(r => r.Rating == null || r.Rating != SatisfactionLevel.NotSatisfied),
+            MetricPart.Rated => received.And(r => r.Rating != null),
+            MetricPart.RatedSatisfied => received.And(r => r.Rating == SatisfactionLevel.Satisfied),
+            _ => throw new ArgumentOutOfRangeException(nameof(part), part, "Unknown metric part."),
+        };
+    }
+
+    /// <summary>
+    /// Every part for every unit of <paramref name="units"/> (each unit = its subtree, by UnitPath prefix), from ONE
+    /// grouped query over the window. Units without dossiers get zeros. Aggregates, not dossiers: callers decide who may
+    /// see which unit's figures.
+    /// </summary>
+    public static async Task<Dictionary<int, PartCounts>> CountByUnitAsync(AppDbContext db, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
+    {
+        var predicates = Enum.GetValues<MetricPart>().Select(p => Predicate(p, w)).ToList();
+        var received = Predicate(MetricPart.Received, w);
+        var rows = MetricRow.From(db, db.Dossiers.AsQueryable()).Where(received);
+        var byPath = await GroupedCounter.CountAsync(rows, r => r.D.UnitPath, predicates, ct);
+        return units.ToDictionary(u => u.Id, u => byPath
+            .Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
+            .Aggregate(PartCounts.Zero, (sum, kv) => sum.Plus(kv.Value)));
+    }
+
+    /// <summary>The dossiers in <paramref name="part"/> for a unit subtree: exactly those counted (drill-down, exports).</summary>
+    public static IQueryable<MetricRow> Dossiers(AppDbContext db, IQueryable<Dossier> visible, ReportWindow w, string unitPath, MetricPart part) =>
+        MetricRow.From(db, visible.Where(d => d.UnitPath.StartsWith(unitPath))).Where(Predicate(part, w));
+}

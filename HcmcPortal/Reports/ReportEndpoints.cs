@@ -1,0 +1,131 @@
+using HcmcPortal.Accounts;
+using HcmcPortal.Domain;
+
+namespace HcmcPortal.Reports;
+
+/// <summary>
+/// JSON and xlsx reports for the city's operations centre (issue 5 item 9) under /api/v1/reports, guarded by the named
+/// policy <see cref="ReportUnits.ReadersPolicy"/>, which accepts the citizen-app API's bearer token and the portal cookie alike.
+/// Errors are RFC 9457 problem details in Vietnamese.
+/// </summary>
+public static class ReportEndpoints
+{
+    public const string Prefix = "/api/v1/reports";
+
+    public sealed record DxIndexJson(string Code, string Name, double Score, double Max);
+    public sealed record DxUnitJson(string UnitCode, string UnitName, int Rank, double Score, double Normalized, IReadOnlyList<DxIndexJson> Indices);
+    public sealed record DxJson(int Period, bool Published, bool Provisional, string FrameworkVersion, DateTime? PublishedAt, IReadOnlyList<DxUnitJson> Units);
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).RequireAuthorization(ReportUnits.ReadersPolicy);
+
+        api.MapGet("/dx", async (int? period, DxReportService dx, CancellationToken ct) =>
+        {
+            if (period is not int year)
+                return BadRequest("Thiếu kỳ đánh giá", "Vui lòng truyền tham số period (năm), ví dụ period=2025.");
+            var ranking = await dx.RankingAsync(year, ct);
+            return ranking is null ? NotFound($"Không có kỳ đánh giá năm {year}.") : Results.Ok(ToJson(ranking));
+        });
+
+        api.MapGet("/dx.xlsx", async (int? period, DxReportService dx, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (period is not int year)
+                return BadRequest("Thiếu kỳ đánh giá", "Vui lòng truyền tham số period (năm), ví dụ period=2025.");
+            var ranking = await dx.RankingAsync(year, ct);
+            return ranking is null
+                ? NotFound($"Không có kỳ đánh giá năm {year}.")
+                : Results.File(ReportWorkbooks.DxRanking(ranking), ReportWorkbooks.ContentType, ReportWorkbooks.DxFileName(year, VietnamTime.Today(clock)));
+        });
+
+        api.MapGet("/service-index", async (string? from, string? to, HttpContext http, ServiceIndexService service, CancellationToken ct) =>
+        {
+            if (Range(from, to) is not (DateOnly f, DateOnly t))
+                return RangeProblem();
+            var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, ct);
+            return Results.Ok(new
+            {
+                from = f, to = t,
+                units = report.Rows.Select(r => new
+                {
+                    unitCode = r.Unit.Code, unitName = r.Unit.Name, total = Math.Round(r.Result.Total, 2),
+                    groups = r.Result.Groups.Select(g => new
+                    {
+                        code = g.Code, name = g.Name, max = g.Max, points = Math.Round(g.Points, 2),
+                        indicators = g.Indicators.Select(i => new { code = i.Code, name = i.Name, numerator = i.Numerator, denominator = i.Denominator, rate = i.Rate, threshold = i.Threshold, max = i.Max, points = Math.Round(i.Points, 2) }),
+                    }),
+                }),
+            });
+        });
+
+        api.MapGet("/service-index.xlsx", async (string? from, string? to, HttpContext http, ServiceIndexService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to) is not (DateOnly f, DateOnly t))
+                return RangeProblem();
+            var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, ct);
+            return Results.File(ReportWorkbooks.ServiceIndex(report), ReportWorkbooks.ContentType, ReportWorkbooks.ServiceIndexFileName(report.Window, VietnamTime.Today(clock)));
+        });
+
+        api.MapGet("/statistics", async (string? from, string? to, string? by, HttpContext http, StatisticsService service, CancellationToken ct) =>
+        {
+            if (Range(from, to) is not (DateOnly f, DateOnly t))
+                return RangeProblem();
+            if (Grouping(by) is not StatGrouping grouping)
+                return BadRequest("Cách nhóm không hợp lệ", "Tham số by chỉ nhận unit, procedure hoặc officer.");
+            var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, grouping, ct);
+            return Results.Ok(new
+            {
+                from = f, to = t, by = grouping.ToString().ToLowerInvariant(),
+                columns = StatisticsService.Columns.Select(c => new { key = ColumnKey(c.Column), title = c.Title }),
+                rows = report.Rows.Select(r => new { code = r.Code, name = r.Name, values = StatisticsService.Columns.ToDictionary(c => ColumnKey(c.Column), c => r[c.Column]) }),
+            });
+        });
+
+        api.MapGet("/statistics.xlsx", async (string? from, string? to, HttpContext http, StatisticsService service, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (Range(from, to) is not (DateOnly f, DateOnly t))
+                return RangeProblem();
+            var actor = Actor.From(http.User)!;
+            var reports = new List<StatReport>();
+            foreach (var grouping in Enum.GetValues<StatGrouping>())
+                reports.Add(await service.ComputeAsync(actor, f, t, grouping, ct));
+            return Results.File(ReportWorkbooks.Statistics(reports), ReportWorkbooks.ContentType, ReportWorkbooks.StatisticsFileName(reports[0].Window, VietnamTime.Today(clock)));
+        });
+
+        // A finished listing export (started from the drill-down page), handed over once.
+        api.MapGet("/exports/{id:guid}", (Guid id, HttpContext http, ExportJobs jobs) =>
+        {
+            if (jobs.TakeFinished(id, Actor.From(http.User)!.UserId) is not { } job)
+                return NotFound("Không tìm thấy tệp xuất hoặc tệp chưa sẵn sàng.");
+            var stream = new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose);
+            return Results.File(stream, ReportWorkbooks.ContentType, job.FileName);
+        });
+
+        return app;
+    }
+
+    public static DxJson ToJson(DxRanking ranking) => new(
+        ranking.Period.Year, ranking.Period.Published, ranking.Provisional, ranking.Period.FrameworkVersion, ranking.Period.PublishedAt,
+        [.. ranking.Units.Select(u => new DxUnitJson(u.UnitCode, u.UnitName, u.Rank, Math.Round(u.Score, 2), Math.Round(u.Normalized, 4),
+            [.. u.Indices.Select(i => new DxIndexJson(i.Code, i.Name, Math.Round(i.Score, 2), i.MaxPoints))]))]);
+
+    private static (DateOnly, DateOnly)? Range(string? from, string? to) =>
+        ReportWindow.ParseDate(from) is DateOnly f && ReportWindow.ParseDate(to) is DateOnly t && f <= t && t.DayNumber - f.DayNumber <= 366 * 3 ? (f, t) : null;
+
+    private static StatGrouping? Grouping(string? by) => by?.ToLowerInvariant() switch
+    {
+        null or "" or "unit" => StatGrouping.Unit,
+        "procedure" => StatGrouping.Procedure,
+        "officer" => StatGrouping.Officer,
+        _ => null,
+    };
+
+    private static string ColumnKey(StatColumn c) => char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..];
+
+    private static IResult RangeProblem() => BadRequest("Khoảng thời gian không hợp lệ",
+        "Vui lòng truyền from và to dạng yyyy-MM-dd, from không sau to, tối đa 3 năm.");
+
+    private static IResult BadRequest(string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult NotFound(string detail) => Results.Problem(title: "Không tìm thấy", detail: detail, statusCode: StatusCodes.Status404NotFound);
+}
