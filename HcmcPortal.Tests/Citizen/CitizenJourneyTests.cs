@@ -69,8 +69,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
 
         // Step 3: uploads, checked at once by their content; two files in the first slot.
         var firstSlot = page.Locator($"[data-test=slot-{mandatory[0].Id}]");
-        await firstSlot.Locator("input[type=file]").Last.SetInputFilesAsync([Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = CitizenKit.Png() }]);
-        await Expect(firstSlot.Locator("[data-test=slot-file]")).ToHaveCountAsync(2);
+        await UploadWhenReadyAsync(firstSlot, [Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = CitizenKit.Png() }]);
         var secondSlot = page.Locator($"[data-test=slot-{mandatory[1].Id}]");
         await secondSlot.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
         await Expect(secondSlot.Locator("[data-test=slot-error]")).ToContainTextAsync("không phải PDF, JPG hoặc PNG");
@@ -169,5 +168,26 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
     {
         await using var db = portal.CreateDb();
         return await db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.Version).SingleAsync();
+    }
+
+    /// <summary>
+    /// A file input that has just been rendered may not yet be wired to the circuit, and then the browser drops the
+    /// change; set the files again only if none arrived.
+    /// </summary>
+    private static async Task UploadWhenReadyAsync(ILocator slot, FilePayload[] files)
+    {
+        var listed = slot.Locator("[data-test=slot-file]");
+        for (var attempt = 0; attempt < 3 && await listed.CountAsync() == 0; attempt++)
+        {
+            await slot.Locator("input[type=file]").Last.SetInputFilesAsync(files);
+            try
+            {
+                await Expect(listed).ToHaveCountAsync(files.Length, new() { Timeout = 4000 });
+            }
+            catch (PlaywrightException) when (attempt < 2)
+            {
+            }
+        }
+        await Expect(listed).ToHaveCountAsync(files.Length);
     }
 }
