@@ -80,7 +80,11 @@ public static class DemoSeeder
             ResultDigitiseRate: 0.4 + rng.NextDouble() * 0.6,
             OnlinePayRate: 0.3 + rng.NextDouble() * 0.65,
             SatisfiedRate: 0.7 + rng.NextDouble() * 0.28));
-        var officers = await db.Users.AsNoTracking().Where(u => u.UnitId != null).Select(u => new { u.Id, u.FullName, u.UnitId }).ToListAsync(ct);
+        var staff = await (from u in db.Users.AsNoTracking()
+                           where u.UnitId != null
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           select new { u.Id, u.FullName, UnitId = u.UnitId!.Value, Role = r.Name! }).ToListAsync(ct);
         var citizens = await db.Users.AsNoTracking().Where(u => u.UnitId == null).OrderBy(u => u.Email).Select(u => new { u.Id, u.FullName, u.Cccd, u.Email, u.PhoneNumber }).ToListAsync(ct);
         var q1 = districts.Single(d => d.Code == "760");
         var counters = new Dictionary<(string, DateOnly), int>();
@@ -130,8 +134,11 @@ public static class DemoSeeder
                     FromStatus = events.Count == 0 ? null : DossierWorkflow.StatusOf(from), ToStatus = DossierWorkflow.StatusOf(to),
                     FromStage = events.Count == 0 ? null : from, ToStage = to, Note = note, OnTime = onTime,
                 });
-            var officer = officers.FirstOrDefault(o => o.UnitId == district.Id);
-            var officerName = officer?.FullName ?? "Cán bộ một cửa";
+            // Where a demo officer works in the district, the history names them and the specialist is the assignee.
+            var officerName = staff.FirstOrDefault(o => o.UnitId == district.Id && o.Role == Roles.Reception)?.FullName ?? "Cán bộ một cửa";
+            var leaderName = staff.FirstOrDefault(o => o.UnitId == district.Id && o.Role == Roles.UnitLeader)?.FullName ?? "Lãnh đạo đơn vị";
+            var specialist = staff.FirstOrDefault(o => o.UnitId == district.Id && o.Role == Roles.Specialist);
+            var specialistName = specialist?.FullName ?? "Chuyên viên";
 
             // The code carries the reception date (Decree 61/2018 art. 26).
             var day = DateOnly.FromDateTime(submittedLocal);
@@ -180,7 +187,7 @@ public static class DemoSeeder
                 }
                 else if (fate < 0.06)
                 {
-                    Event(stepAt, "Lãnh đạo đơn vị", district.Name, nameof(DossierAction.Stop), stage, DossierStage.Stopped, "Dừng xử lý theo đề nghị của cơ quan có thẩm quyền.");
+                    Event(stepAt, leaderName, district.Name, nameof(DossierAction.Stop), stage, DossierStage.Stopped, "Dừng xử lý theo đề nghị của cơ quan có thẩm quyền.");
                     stage = DossierStage.Stopped;
                     d.FinishedAt = VietnamTime.ToUtc(stepAt);
                 }
@@ -197,28 +204,30 @@ public static class DemoSeeder
                     };
                     if (target != DossierStage.Received)
                     {
-                        Event(assignLocal, "Lãnh đạo đơn vị", district.Name, nameof(DossierAction.Assign), DossierStage.Received, DossierStage.Assigned);
+                        Event(assignLocal, leaderName, district.Name, nameof(DossierAction.Assign), DossierStage.Received, DossierStage.Assigned);
                         stage = DossierStage.Assigned;
+                        d.AssignedOfficerId = specialist?.Id;
                     }
                     if (target == DossierStage.AwaitingApproval)
-                        Event(stepAt, "Chuyên viên", district.Name, nameof(DossierAction.ProposeResult), stage, target);
+                        Event(stepAt, specialistName, district.Name, nameof(DossierAction.ProposeResult), stage, target);
                     if (target == DossierStage.SupplementRequested)
                     {
                         d.SupplementCount = 1;
                         d.SupplementRequestedAt = VietnamTime.ToUtc(stepAt);
                         d.SupplementRequest = "Bổ sung bản sao giấy tờ tùy thân còn hiệu lực.";
-                        Event(stepAt, "Chuyên viên", district.Name, nameof(DossierAction.RequestSupplementInProcessing), stage, target, d.SupplementRequest);
+                        Event(stepAt, specialistName, district.Name, nameof(DossierAction.RequestSupplementInProcessing), stage, target, d.SupplementRequest);
                     }
                     if (target == DossierStage.FinancialObligation)
-                        Event(stepAt, "Chuyên viên", district.Name, nameof(DossierAction.RequestPayment), stage, target, "Nộp lệ phí theo quy định.");
+                        Event(stepAt, specialistName, district.Name, nameof(DossierAction.RequestPayment), stage, target, "Nộp lệ phí theo quy định.");
                     stage = target;
                 }
                 else
                 {
-                    Event(assignLocal, "Lãnh đạo đơn vị", district.Name, nameof(DossierAction.Assign), DossierStage.Received, DossierStage.Assigned);
+                    Event(assignLocal, leaderName, district.Name, nameof(DossierAction.Assign), DossierStage.Received, DossierStage.Assigned);
+                    d.AssignedOfficerId = specialist?.Id;
                     var proposeLocal = Max(assignLocal.AddHours(1), finishLocal.AddHours(-3));
-                    Event(proposeLocal, "Chuyên viên", district.Name, nameof(DossierAction.ProposeResult), DossierStage.Assigned, DossierStage.AwaitingApproval);
-                    Event(finishLocal, "Lãnh đạo đơn vị", district.Name, nameof(DossierAction.Approve), DossierStage.AwaitingApproval, DossierStage.ResultReady, onTime: finishLocal <= due);
+                    Event(proposeLocal, specialistName, district.Name, nameof(DossierAction.ProposeResult), DossierStage.Assigned, DossierStage.AwaitingApproval);
+                    Event(finishLocal, leaderName, district.Name, nameof(DossierAction.Approve), DossierStage.AwaitingApproval, DossierStage.ResultReady, onTime: finishLocal <= due);
                     stage = DossierStage.ResultReady;
                     d.Outcome = rng.NextDouble() < 0.96 ? DossierOutcome.Granted : DossierOutcome.Rejected;
                     d.FinishedAt = VietnamTime.ToUtc(finishLocal);
