@@ -74,4 +74,12 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.Equal(new DateOnly(2025, 6, 30), q1.ValidTo);
         Assert.True(await db.Units.AnyAsync(u => u.ParentId == q1.Id && u.Path.StartsWith(q1.Path)));
     }
+
+    [Fact]
+    public async Task MudBlazor_texts_are_Vietnamese_too()
+    {
+        var html = await portal.CreateClient().GetStringAsync("/thu-tuc");
+        Assert.Contains("Số dòng mỗi trang", html);
+        Assert.DoesNotContain("Rows per page", html);
+    }
 }

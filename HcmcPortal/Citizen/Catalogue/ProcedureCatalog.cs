@@ -37,7 +37,8 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
             query = query.Where(p => p.FullyOnline == online);
         var total = await query.CountAsync(ct);
         var pageSize = Math.Clamp(q.PageSize, 1, 100);
-        var rows = await query.OrderBy(p => p.Name).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
+        // The folded name sorts as Vietnamese readers expect ("Chấm" before "Chuyển"); the binary collation would not.
+        var rows = await query.OrderBy(p => p.SearchName).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
             .Select(p => new { p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
             .ToListAsync(ct);
         return new(rows.Select(p => new ProcedureRow(p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd, p.FullyOnline)).ToList(), total);

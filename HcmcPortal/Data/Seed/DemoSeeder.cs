@@ -87,6 +87,7 @@ public static class DemoSeeder
                            select new { u.Id, u.FullName, UnitId = u.UnitId!.Value, Role = r.Name! }).ToListAsync(ct);
         var citizens = await db.Users.AsNoTracking().Where(u => u.UnitId == null).OrderBy(u => u.Email).Select(u => new { u.Id, u.FullName, u.Cccd, u.Email, u.PhoneNumber }).ToListAsync(ct);
         var q1 = districts.Single(d => d.Code == "760");
+        var q3 = districts.Single(d => d.Code == "770");
         var counters = new Dictionary<(string, DateOnly), int>();
         var nowLocal = VietnamTime.ToLocal(DateTime.UtcNow);
         var firstDay = new DateTime(2024, 1, 2, 8, 0, 0);
@@ -96,12 +97,15 @@ public static class DemoSeeder
         {
             // Every 40th dossier belongs to a demo citizen in Quận 1, so "Hồ sơ của tôi" has history to show.
             var citizen = i % 40 == 0 && citizens.Count > 0 ? citizens[(i / 40) % citizens.Count] : null;
-            var district = citizen is not null ? q1 : districts[rng.Next(districts.Count)];
+            var recent = i >= count - Math.Max(12, count / 50);
+            // Fresh dossiers go mostly to Quận 1 and Quận 3, where the demo officers work, so their queues have work.
+            var district = citizen is not null ? q1
+                : recent && i % 3 != 2 ? (i % 3 == 0 ? q1 : q3)
+                : districts[rng.Next(districts.Count)];
             var profile = profiles[district.Id];
             var procedure = procedures[rng.Next(procedures.Count)];
-            var online = rng.NextDouble() < profile.OnlineShare;
+            var online = recent || rng.NextDouble() < profile.OnlineShare;
             // The last few dossiers arrive in the last days, so the reception queues have work waiting.
-            var recent = i >= count - Math.Max(12, count / 50);
             var submittedLocal = recent
                 ? nowLocal.AddHours(-rng.Next(1, 72))
                 : WorkingMoment(calendar, firstDay.AddDays(rng.NextDouble() * span), rng);
