@@ -165,6 +165,7 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
         "Submit" => "Nộp hồ sơ trực tuyến",
         "WalkIn" => "Nộp hồ sơ trực tiếp",
         "Reappoint" => "Xin lỗi và hẹn lại ngày trả kết quả",
+        "Verify" => "Thẩm tra, xác minh hồ sơ",
         "Rate" => "Đánh giá mức độ hài lòng",
         _ => Enum.TryParse<DossierAction>(action, out var a) ? DossierText.ActionName(a) : action,
     };
