@@ -92,4 +92,16 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
         var own = await service.ApplyAsync(await ActorAsync("motcua.q1@demo.hcmc.vn"), new ActionRequest(dossierId, version, DossierAction.Receive));
         Assert.Equal(CommandStatus.Ok, own.Status);
     }
+
+    [Fact]
+    public async Task The_applicant_sees_an_unread_badge_and_no_one_else_does()
+    {
+        await SubmitToQuan1Async();
+        var applicant = portal.CreateClient();
+        await applicant.SignInAsync("congdan@demo.hcmc.vn");
+        Assert.Contains("data-test=\"unread-badge\"", await applicant.GetStringAsync("/"));
+        var other = portal.CreateClient();
+        await other.SignInAsync("congdan2@demo.hcmc.vn");
+        Assert.DoesNotContain("data-test=\"unread-badge\"", await other.GetStringAsync("/"));
+    }
 }
