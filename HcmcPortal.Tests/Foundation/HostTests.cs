@@ -11,13 +11,6 @@ namespace HcmcPortal.Tests.Foundation;
 public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Health_answers_200_when_the_database_answers()
-    {
-        var response = await portal.CreateClient().GetAsync("/health");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
     public async Task Home_page_is_Vietnamese_by_default()
     {
         var html = await portal.CreateClient().GetStringAsync("/");
