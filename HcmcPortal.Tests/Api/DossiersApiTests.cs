@@ -13,7 +13,7 @@ namespace HcmcPortal.Tests.Api;
 public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task Procedures_are_searchable_and_the_detail_lists_documents_form_fields_and_units()
+    public async Task Procedures_are_searchable_the_detail_lists_documents_form_fields_and_units_and_address_places_are_listed()
     {
         var client = portal.CreateClient();
         var found = await client.GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=khai sinh&field=Hộ tịch&page=1&pageSize=5");
@@ -25,6 +25,10 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
         var sex = detail.GetProperty("formFields").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "childSex");
         Assert.Equal(new[] { "Nam", "Nữ" }, sex.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
         Assert.Contains(detail.GetProperty("receivingUnits").EnumerateArray(), u => u.GetProperty("code").GetString() == "760");
+
+        var district = (await client.GetFromJsonAsync<JsonElement>("/api/v1/districts")).EnumerateArray().First(d => d.GetProperty("name").GetString() == "Quận 1");
+        var wards = await client.GetFromJsonAsync<JsonElement>($"/api/v1/districts/{district.GetProperty("id").GetInt32()}/wards");
+        Assert.True(wards.GetArrayLength() > 0);
 
         var missing = await (await client.GetAsync("/api/v1/procedures/9.999999")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("Không tìm thấy thủ tục.", missing.GetProperty("detail").GetString());

@@ -31,6 +31,12 @@ public static class DossiersApi
         catalogue.MapGet("", SearchProceduresAsync).WithSummary("Tìm thủ tục hành chính").Produces<PageOf<ProcedureDto>>();
         catalogue.MapGet("/{code}", ProcedureAsync).WithSummary("Chi tiết thủ tục: giấy tờ, trường tờ khai, cơ quan tiếp nhận")
             .Produces<ProcedureDetailDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        // The ids an address answer takes ({"districtId","wardId","street"}), as the web form's pickers list them.
+        var places = api.MapGroup("/districts").WithTags("Thủ tục").AllowAnonymous();
+        places.MapGet("", async (ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.DistrictsAsync(ct)))
+            .WithSummary("Quận, huyện (cho trường địa chỉ)").Produces<IReadOnlyList<UnitOption>>();
+        places.MapGet("/{districtId:int}/wards", async (int districtId, ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.WardsAsync(districtId, ct)))
+            .WithSummary("Phường, xã của một quận, huyện").Produces<IReadOnlyList<UnitOption>>();
         api.MapGet("/lookup", LookupAsync).AllowAnonymous().WithTags("Tra cứu")
             .WithSummary("Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối CCCD hoặc điện thoại (không cần đăng nhập)")
             .Produces<LookupDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
