@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HcmcPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HcmcPortal.Tests.Api;
 
@@ -42,6 +45,43 @@ public sealed class IdentityApiTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_bad_CCCD_in_the_profile_update_is_refused_and_nothing_changes()
+    {
+        var client = await portal.ClientOfAsync(ApiClient.OtherCitizen);
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+
+        var response = await client.PutAsJsonAsync("/api/v1/me", new { fullName = "Trần Thị Bình", cccd = "07919500432X", phone = "0987654321" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("chữ số", problem.FieldError("cccd"));
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(before.GetProperty("cccd").GetString(), after.GetProperty("cccd").GetString());
+        Assert.Equal(before.GetProperty("phone").GetString(), after.GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task A_taken_email_and_a_weak_password_are_field_errors()
+    {
+        var client = portal.CreateClient();
+        var taken = await client.PostAsJsonAsync("/api/v1/identity/register",
+            new { email = ApiClient.Citizen, password = "App@12345", fullName = "Người Thử", cccd = "079301005567", phone = "0987654321" });
+        Assert.Contains("Thư điện tử này đã được đăng ký.", (await taken.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("email")
+            .EnumerateArray().Select(e => e.GetString()));
+        var weak = await client.PostAsJsonAsync("/api/v1/identity/register",
+            new { email = "yeu@example.vn", password = "yeu", fullName = "Người Thử", cccd = "079301005567", phone = "0987654321" });
+        Assert.Contains("Mật khẩu", (await weak.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("password"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_JSON_gets_a_problem_not_the_HTML_error_page()
+    {
+        var client = await portal.ClientOfAsync(ApiClient.Citizen);
+        var response = await client.PutAsync("/api/v1/me", new StringContent("{ khong phai json", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Yêu cầu không hợp lệ", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task Wrong_password_and_bad_refresh_token_are_401_problems()
     {
         var login = await portal.CreateClient().PostAsJsonAsync("/api/v1/identity/login", new { email = "congdan@demo.hcmc.vn", password = "Sai@0000" });
@@ -55,15 +95,25 @@ public sealed class IdentityApiTests(PortalFactory portal) : IClassFixture<Porta
     public async Task Profile_requires_a_token_and_answers_401_not_a_redirect()
     {
         var response = await portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/v1/me");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Chưa đăng nhập", problem.GetProperty("title").GetString());
     }
 
     [Fact]
-    public async Task OpenApi_document_and_reference_are_served()
+    public async Task OpenApi_document_lists_every_api_v1_endpoint_and_the_reference_is_served()
     {
         var client = portal.CreateClient();
-        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
-        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/identity/login", out _));
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+        var endpoints = portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/") == true)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Path: DocumentPath(e.RoutePattern.RawText!), Method: m.ToLowerInvariant())))
+            .ToList();
+        Assert.Contains(endpoints, e => e.Path == "/api/v1/dossiers/{code}/result");
+        Assert.All(paths.EnumerateObject(), p => Assert.StartsWith("/api/v1/", p.Name));
+        Assert.All(endpoints, e => Assert.True(paths.TryGetProperty(e.Path, out var path) && path.TryGetProperty(e.Method, out _), $"{e.Method} {e.Path}"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/docs")).StatusCode);
     }
+
+    /// <summary>A route as the OpenAPI document names it: no route constraints, no trailing slash.</summary>
+    private static string DocumentPath(string route) => Regex.Replace(route, ":[^}]+", "").TrimEnd('/');
 }

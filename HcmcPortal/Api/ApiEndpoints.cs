@@ -6,6 +6,7 @@ public static class ApiEndpoints
 {
     public static void MapPortalApi(this WebApplication app)
     {
+        app.UseApiProblemBodies();
         app.MapOpenApi("/openapi/{documentName}.json");
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference("/api/docs", o => o.WithTitle("HcmcPortal API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

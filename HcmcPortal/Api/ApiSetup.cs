@@ -24,12 +24,19 @@ public static class ApiSetup
         });
         services.AddAuthorizationBuilder().AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddProblemDetails();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiProblems.AuthorizationResults>();
+        services.AddExceptionHandler<ApiProblems.Exceptions>();
+        services.AddOpenApi("v1", o =>
         {
-            doc.Info.Title = "HcmcPortal — Citizen App API";
-            doc.Info.Description = "Dịch vụ công TP. Hồ Chí Minh cho ứng dụng Công dân số: thủ tục, nộp hồ sơ, theo dõi, bổ sung, rút, đánh giá, tra cứu.";
-            return Task.CompletedTask;
-        }));
+            // The portal's own endpoints (culture switch, sign-out, cookie-scoped files) are not part of the app's contract.
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "HcmcPortal — Citizen App API";
+                doc.Info.Description = "Dịch vụ công TP. Hồ Chí Minh cho ứng dụng Công dân số: thủ tục, nộp hồ sơ, theo dõi, bổ sung, rút, đánh giá, tra cứu.";
+                return Task.CompletedTask;
+            });
+        });
         return services;
     }
 
@@ -37,5 +44,7 @@ public static class ApiSetup
     public static AuthorizationPolicy RolesPolicy(params string[] roles) =>
         new AuthorizationPolicyBuilder(Schemes).RequireAuthenticatedUser().RequireRole(roles).Build();
 
-    public static bool IsApiRequest(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api");
 }

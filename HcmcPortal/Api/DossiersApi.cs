@@ -22,23 +22,45 @@ namespace HcmcPortal.Api;
 public static class DossiersApi
 {
     public const long MaxRequestBytes = 64 * 1024 * 1024;
+    /// <summary>The length of Dossier.IdempotencyKey in the database.</summary>
+    public const int MaxIdempotencyKeyLength = 100;
 
     public static void MapDossiersApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/procedures", SearchProceduresAsync).AllowAnonymous().WithTags("Thủ tục");
-        api.MapGet("/procedures/{code}", ProcedureAsync).AllowAnonymous().WithTags("Thủ tục");
-        api.MapGet("/lookup", LookupAsync).AllowAnonymous().WithTags("Tra cứu");
+        var catalogue = api.MapGroup("/procedures").WithTags("Thủ tục").AllowAnonymous();
+        catalogue.MapGet("", SearchProceduresAsync).WithSummary("Tìm thủ tục hành chính").Produces<PageOf<ProcedureDto>>();
+        catalogue.MapGet("/{code}", ProcedureAsync).WithSummary("Chi tiết thủ tục: giấy tờ, trường tờ khai, cơ quan tiếp nhận")
+            .Produces<ProcedureDetailDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        // The ids an address answer takes ({"districtId","wardId","street"}), as the web form's pickers list them.
+        var places = api.MapGroup("/districts").WithTags("Thủ tục").AllowAnonymous();
+        places.MapGet("", async (ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.DistrictsAsync(ct)))
+            .WithSummary("Quận, huyện (cho trường địa chỉ)").Produces<IReadOnlyList<UnitOption>>();
+        places.MapGet("/{districtId:int}/wards", async (int districtId, ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.WardsAsync(districtId, ct)))
+            .WithSummary("Phường, xã của một quận, huyện").Produces<IReadOnlyList<UnitOption>>();
+        api.MapGet("/lookup", LookupAsync).AllowAnonymous().WithTags("Tra cứu")
+            .WithSummary("Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối CCCD hoặc điện thoại (không cần đăng nhập)")
+            .Produces<LookupDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        var citizen = api.MapGroup("").RequireAuthorization(ApiSetup.ApiUser);
-        citizen.MapGet("/notifications", NotificationsAsync).WithTags("Thông báo");
+        var citizen = api.MapGroup("").RequireAuthorization(ApiSetup.ApiUser).ProducesProblem(StatusCodes.Status401Unauthorized);
+        citizen.MapGet("/notifications", NotificationsAsync).WithTags("Thông báo").WithSummary("Thông báo của tôi").Produces<PageOf<NotificationDto>>();
         var dossiers = citizen.MapGroup("/dossiers").WithTags("Hồ sơ");
-        dossiers.MapPost("", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
-        dossiers.MapGet("", ListAsync);
-        dossiers.MapGet("/{code}", DetailAsync);
-        dossiers.MapPost("/{code}/supplement", SupplementAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery();
-        dossiers.MapPost("/{code}/withdraw", WithdrawAsync);
-        dossiers.MapPost("/{code}/rating", RateAsync);
-        dossiers.MapGet("/{code}/result", ResultAsync);
+        dossiers.MapPost("", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery()
+            .WithSummary("Nộp hồ sơ trực tuyến (multipart/form-data)")
+            .WithDescription("Các phần: procedureCode, unitCode, form (JSON: mã trường → giá trị; địa chỉ là {\"districtId\",\"wardId\",\"street\"}), "
+                + "tệp doc_<mã giấy tờ> (PDF, JPG, PNG; tối đa 10 MB mỗi tệp). Tiêu đề Idempotency-Key (tối đa 100 ký tự): gửi lại cùng khóa trả về hồ sơ đã tạo.")
+            .Produces<SubmittedDto>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        dossiers.MapGet("", ListAsync).WithSummary("Hồ sơ của tôi").Produces<PageOf<DossierRowDto>>();
+        dossiers.MapGet("/{code}", DetailAsync).WithSummary("Chi tiết hồ sơ: trạng thái, hạn trả kết quả, tiến trình")
+            .Produces<DossierDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        dossiers.MapPost("/{code}/supplement", SupplementAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery()
+            .WithSummary("Nộp giấy tờ bổ sung (multipart/form-data: tệp doc_<mã giấy tờ> hoặc files)").Produces<StatusDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{code}/withdraw", WithdrawAsync).WithSummary("Rút hồ sơ (cần nêu lý do)").Produces<StatusDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        dossiers.MapPost("/{code}/rating", RateAsync).WithSummary("Đánh giá mức độ hài lòng (một lần, sau khi có kết quả)").Produces<RatingDto>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        dossiers.MapGet("/{code}/result", ResultAsync).WithSummary("Tải tệp kết quả giải quyết")
+            .Produces(StatusCodes.Status200OK, responseType: null, "application/pdf", "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public sealed record TimeLimitDto(int Value, string Unit);
@@ -55,7 +77,11 @@ public static class DossiersApi
     public sealed record FileDto(Guid Id, string FileName, string Kind, string? DocumentName, long Size);
     public sealed record DossierDto(string Code, string ProcedureCode, string ProcedureName, string UnitName, int Status, string StatusName,
         DateTime SubmittedAt, DateTime? ReceivedAt, DateTime? DueAt, DateTime? FinishedAt, string? Deadline, string? SupplementRequest,
-        IReadOnlyList<FileDto> Files, IReadOnlyList<TimelineDto> Timeline, object? Rating);
+        IReadOnlyList<FileDto> Files, IReadOnlyList<TimelineDto> Timeline, RatingDto? Rating);
+    public sealed record RatingDto(string Level, string? Comment, DateTime At);
+    public sealed record StatusDto(string Code, int Status, string StatusName, DateTime? DueAt);
+    public sealed record LookupDto(string Code, int Status, string StatusName, DateTime? ReceivedAt, DateTime? DueAt);
+    public sealed record NotificationDto(long Id, string? DossierCode, string Title, string Body, DateTime At, bool IsRead);
     public sealed record WithdrawBody(string? Reason);
     public sealed record RatingBody(string? Level, string? Comment);
 
@@ -112,8 +138,10 @@ public static class DossiersApi
         if (fileErrors.Count > 0)
             return ApiProblems.Validation(fileErrors, "Có tệp đính kèm không hợp lệ.");
 
-        var key = request.Headers["Idempotency-Key"].ToString();
-        var submitted = await drafts.SubmitDataAsync(actor, procedure, data, files, string.IsNullOrWhiteSpace(key) ? null : key.Trim(), null, ct);
+        var key = request.Headers["Idempotency-Key"].ToString().Trim();
+        if (key.Length > MaxIdempotencyKeyLength)
+            return ApiProblems.Field("Idempotency-Key", $"Idempotency-Key tối đa {MaxIdempotencyKeyLength} ký tự.");
+        var submitted = await drafts.SubmitDataAsync(actor, procedure, data, files, key.Length == 0 ? null : key, null, ct);
         if (submitted.FieldErrors.Count > 0)
             return ApiProblems.Validation(submitted.FieldErrors.ToDictionary(e => ApiFieldName(e.Key), e => new[] { e.Value }), submitted.Result.Message!);
         if (!submitted.Result.Succeeded)
@@ -216,7 +244,7 @@ public static class DossiersApi
             d.SubmittedAt, d.ReceivedAt, d.DueAt, d.FinishedAt, d.Deadline?.ToString(), d.SupplementRequest,
             d.Files.Select(f => new FileDto(f.Id, f.FileName, f.Kind.ToString(), f.DocumentName, f.Size)).ToList(),
             d.Timeline.Select(t => new TimelineDto(t.At, t.Action, t.ActorUnit, (int)t.ToStatus, DossierText.StatusName(t.ToStatus), t.Note)).ToList(),
-            d.Rating is null ? null : new { level = d.Rating.Level.ToString(), d.Rating.Comment, d.Rating.At }));
+            d.Rating is null ? null : new RatingDto(d.Rating.Level.ToString(), d.Rating.Comment, d.Rating.At)));
     }
 
     private static async Task<IResult> SupplementAsync(string code, HttpRequest request, ClaimsPrincipal user, MyDossierService mine,
@@ -235,25 +263,25 @@ public static class DossiersApi
         return result.Succeeded ? Results.Ok(await StatusOfAsync(result, dbFactory, ct)) : ApiProblems.From(result);
     }
 
-    private static async Task<IResult> WithdrawAsync(string code, WithdrawBody body, ClaimsPrincipal user, MyDossierService mine,
+    private static async Task<IResult> WithdrawAsync(string code, WithdrawBody? body, ClaimsPrincipal user, MyDossierService mine,
         IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         var d = await OwnAsync(code, actor, mine, dbFactory, ct);
         if (d is null)
             return ApiProblems.NotFound();
-        var result = await dossierService.ApplyAsync(actor, new ActionRequest(d.Id, d.Version, DossierAction.Withdraw) { Note = body.Reason }, ct);
+        var result = await dossierService.ApplyAsync(actor, new ActionRequest(d.Id, d.Version, DossierAction.Withdraw) { Note = body?.Reason }, ct);
         return result.Succeeded ? Results.Ok(await StatusOfAsync(result, dbFactory, ct)) : ApiProblems.From(result);
     }
 
-    private static async Task<IResult> RateAsync(string code, RatingBody body, ClaimsPrincipal user, MyDossierService mine,
+    private static async Task<IResult> RateAsync(string code, RatingBody? body, ClaimsPrincipal user, MyDossierService mine,
         IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         var d = await OwnAsync(code, actor, mine, dbFactory, ct);
         if (d is null)
             return ApiProblems.NotFound();
-        SatisfactionLevel? level = body.Level?.Trim().ToLowerInvariant() switch
+        SatisfactionLevel? level = body?.Level?.Trim().ToLowerInvariant() switch
         {
             "satisfied" or "hai-long" or "1" => SatisfactionLevel.Satisfied,
             "normal" or "binh-thuong" or "2" => SatisfactionLevel.Normal,
@@ -262,8 +290,11 @@ public static class DossiersApi
         };
         if (level is null)
             return ApiProblems.Field("level", "Mức độ hài lòng phải là satisfied, normal hoặc not-satisfied.");
-        var result = await mine.RateAsync(actor, d.Id, level.Value, body.Comment, ct);
-        return result.Succeeded ? Results.Ok(new { code = d.Code, level = level.Value.ToString() }) : ApiProblems.From(result);
+        var result = await mine.RateAsync(actor, d.Id, level.Value, body?.Comment, ct);
+        if (!result.Succeeded)
+            return ApiProblems.From(result);
+        var rating = (await mine.DetailAsync(actor, d.Id, ct))!.Rating!;
+        return Results.Ok(new RatingDto(rating.Level.ToString(), rating.Comment, rating.At));
     }
 
     private static async Task<IResult> ResultAsync(string code, ClaimsPrincipal user, MyDossierService mine, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
@@ -280,11 +311,11 @@ public static class DossiersApi
         return Results.File(file.Data, file.ContentType, file.FileName);
     }
 
-    private static async Task<object> StatusOfAsync(CommandResult result, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
+    private static async Task<StatusDto> StatusOfAsync(CommandResult result, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var d = await db.Dossiers.AsNoTracking().Where(x => x.Id == result.DossierId).Select(x => new { x.Code, x.Status, x.DueAt }).SingleAsync(ct);
-        return new { code = d.Code, status = (int)d.Status, statusName = DossierText.StatusName(d.Status), dueAt = d.DueAt };
+        return new StatusDto(d.Code, (int)d.Status, DossierText.StatusName(d.Status), d.DueAt);
     }
 
     private static async Task<IResult> LookupAsync(string? code, string? cccdLast4, string? phoneLast4, HttpContext http, LookupService lookup, CancellationToken ct)
@@ -293,18 +324,25 @@ public static class DossiersApi
         var r = await lookup.LookupAsync(client, code, cccdLast4 ?? phoneLast4, ct);
         return r.Outcome switch
         {
-            LookupOutcome.Found => Results.Ok(new { code = code!.Trim(), status = (int)r.Status!, statusName = DossierText.StatusName(r.Status!.Value), receivedAt = r.ReceivedAt, dueAt = r.DueAt }),
+            LookupOutcome.Found => Results.Ok(new LookupDto(code!.Trim(), (int)r.Status!, DossierText.StatusName(r.Status!.Value), r.ReceivedAt, r.DueAt)),
             LookupOutcome.RateLimited => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu", detail: r.Message),
             LookupOutcome.Invalid => ApiProblems.Field(string.IsNullOrWhiteSpace(code) ? "code" : "cccdLast4", r.Message!),
             _ => ApiProblems.NotFound(r.Message!),
         };
     }
 
-    private static async Task<IResult> NotificationsAsync(ClaimsPrincipal user, NotificationInbox inbox, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>The inbox of the web page; each notification names its dossier by code, which the other endpoints take.</summary>
+    private static async Task<IResult> NotificationsAsync(ClaimsPrincipal user, NotificationInbox inbox, IDbContextFactory<AppDbContext> dbFactory,
+        bool? unreadOnly, int? page, int? pageSize, CancellationToken ct)
     {
+        var actor = Actor.From(user)!;
         var p = Math.Max(page ?? 1, 1);
         var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var result = await inbox.ListAsync(Actor.From(user)!, unreadOnly ?? false, p - 1, size, ct);
-        return Results.Ok(new PageOf<NotificationRow>(result.Items, result.Total, p, size));
+        var result = await inbox.ListAsync(actor, unreadOnly ?? false, p - 1, size, ct);
+        var ids = result.Items.Select(n => n.DossierId).OfType<Guid>().Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var codes = await db.Dossiers.AsNoTracking().VisibleTo(actor).Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Code }).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
+        return Results.Ok(new PageOf<NotificationDto>(result.Items.Select(n => new NotificationDto(n.Id,
+            n.DossierId is Guid id ? codes.GetValueOrDefault(id) : null, n.Title, n.Body, n.At, n.IsRead)).ToList(), result.Total, p, size));
     }
 }

@@ -22,11 +22,15 @@ public static class IdentityApi
     public static void MapIdentityApi(this RouteGroupBuilder api)
     {
         var identity = api.MapGroup("/identity").WithTags("Tài khoản");
-        identity.MapPost("/register", RegisterAsync).AllowAnonymous();
-        identity.MapPost("/login", LoginAsync).AllowAnonymous();
-        identity.MapPost("/refresh", RefreshAsync).AllowAnonymous();
-        api.MapGet("/me", GetMeAsync).RequireAuthorization(ApiSetup.ApiUser).WithTags("Tài khoản");
-        api.MapPut("/me", PutMeAsync).RequireAuthorization(ApiSetup.ApiUser).WithTags("Tài khoản");
+        identity.MapPost("/register", RegisterAsync).AllowAnonymous().WithSummary("Đăng ký tài khoản công dân")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem();
+        identity.MapPost("/login", LoginAsync).AllowAnonymous().WithSummary("Đăng nhập: nhận accessToken và refreshToken")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        identity.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithSummary("Đổi refreshToken lấy mã truy cập mới")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var me = api.MapGroup("/me").RequireAuthorization(ApiSetup.ApiUser).WithTags("Tài khoản").ProducesProblem(StatusCodes.Status401Unauthorized);
+        me.MapGet("", GetMeAsync).WithSummary("Hồ sơ cá nhân của tôi").Produces<MeResponse>();
+        me.MapPut("", PutMeAsync).WithSummary("Cập nhật họ tên, CCCD, số điện thoại").Produces<MeResponse>().ProducesValidationProblem();
     }
 
     /// <summary>Checks profile fields the way the registration page does; empty means valid.</summary>
