@@ -40,7 +40,7 @@ public static class ApiClient
             form[key] = address;
         var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(CitizenKit.KhaiSinh))!;
         var files = procedure.Documents.Where(d => d.Mandatory)
-            .ToDictionary(d => $"doc_{d.Id}", d => new ApiFile($"giay-to-{d.Id}.pdf", CitizenKit.Pdf(d.Name)));
+            .ToDictionary(d => $"doc_{d.Id}", d => new ApiFile($"giay-to-{d.Id}.pdf", TestFiles.Pdf(d.Name)));
         return new ApiSubmission(procedure, JsonSerializer.Serialize(form, JsonSerializerOptions.Web), files);
     }
 

@@ -85,7 +85,7 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("không phải PDF, JPG hoặc PNG", wrongType.FieldError(slot));
 
-        var big = CitizenKit.Pdf().Concat(new byte[10 * 1024 * 1024]).ToArray();
+        var big = TestFiles.Pdf().Concat(new byte[10 * 1024 * 1024]).ToArray();
         var oversize = await (await client.SubmitAsync(submission.With(slot, new ApiFile("to-khai.pdf", big)))).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("vượt quá dung lượng tối đa 10 MB", oversize.FieldError(slot));
 
@@ -164,7 +164,7 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
         Func<string, Task<HttpResponseMessage>>[] calls =
         [
             c => other.GetAsync($"/api/v1/dossiers/{c}"),
-            c => other.PostAsync($"/api/v1/dossiers/{c}/supplement", ApiClient.Files(("doc_1", new ApiFile("bo-sung.pdf", CitizenKit.Pdf())))),
+            c => other.PostAsync($"/api/v1/dossiers/{c}/supplement", ApiClient.Files(("doc_1", new ApiFile("bo-sung.pdf", TestFiles.Pdf())))),
             c => other.PostAsJsonAsync($"/api/v1/dossiers/{c}/withdraw", new { reason = "Không cần nữa" }),
             c => other.PostAsJsonAsync($"/api/v1/dossiers/{c}/rating", new { level = "satisfied" }),
             c => other.GetAsync($"/api/v1/dossiers/{c}/result"),
@@ -203,7 +203,7 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
         var created = await client.SubmittedAsync(submission);
         var (id, code) = (created.GetProperty("id").GetGuid(), created.GetProperty("code").GetString());
         var slot = submission.Files.Keys.First();
-        var pdf = new ApiFile("bo-sung.pdf", CitizenKit.Pdf("bo sung"));
+        var pdf = new ApiFile("bo-sung.pdf", TestFiles.Pdf("bo sung"));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/api/v1/dossiers/{code}/supplement", ApiClient.Files((slot, pdf)))).StatusCode);
 
@@ -216,7 +216,7 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
             .ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("không phải PDF, JPG hoặc PNG", wrongType.FieldError(slot));
 
-        var supplied = await client.PostAsync($"/api/v1/dossiers/{code}/supplement", ApiClient.Files((slot, pdf), ("files", new ApiFile("anh.png", CitizenKit.Png()))));
+        var supplied = await client.PostAsync($"/api/v1/dossiers/{code}/supplement", ApiClient.Files((slot, pdf), ("files", new ApiFile("anh.png", TestFiles.Png()))));
         Assert.Equal(HttpStatusCode.OK, supplied.StatusCode);
         Assert.NotEqual((int)DossierStatus.SupplementRequested, (await supplied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{code}");

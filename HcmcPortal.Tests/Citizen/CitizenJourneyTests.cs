@@ -69,7 +69,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
 
         // Step 3: uploads, checked at once by their content; two files in the first slot.
         var firstSlot = page.Locator($"[data-test=slot-{mandatory[0].Id}]");
-        await UploadWhenReadyAsync(firstSlot, [Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = CitizenKit.Png() }]);
+        await UploadWhenReadyAsync(firstSlot, [Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = TestFiles.Png() }]);
         var secondSlot = page.Locator($"[data-test=slot-{mandatory[1].Id}]");
         await secondSlot.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
         await Expect(secondSlot.Locator("[data-test=slot-error]")).ToContainTextAsync("không phải PDF, JPG hoặc PNG");
@@ -146,7 +146,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
             Assert.Equal(SatisfactionLevel.Satisfied, (await db.Ratings.SingleAsync(r => r.DossierId == dossierId)).Level);
     }
 
-    private static FilePayload Pdf(string name) => new() { Name = name, MimeType = "application/pdf", Buffer = CitizenKit.Pdf(name) };
+    private static FilePayload Pdf(string name) => new() { Name = name, MimeType = "application/pdf", Buffer = TestFiles.Pdf(name) };
 
     /// <summary>Opens a MudSelect and picks the option with exactly this text (or the first option).</summary>
     private static async Task SelectAsync(IPage page, string testId, string? option)

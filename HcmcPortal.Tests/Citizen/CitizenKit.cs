@@ -1,4 +1,3 @@
-using System.Text;
 using HcmcPortal.Accounts;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Citizen.Submission;
@@ -15,27 +14,6 @@ namespace HcmcPortal.Tests.Citizen;
 public static class CitizenKit
 {
     public const string KhaiSinh = "1.001193";
-
-    /// <summary>A minimal PDF: the magic bytes are what FileRules checks.</summary>
-    public static byte[] Pdf(string text = "to khai") => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
-
-    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0];
-
-    public static T Get<T>(this PortalFactory portal) where T : notnull => portal.Services.GetRequiredService<T>();
-
-    public static async Task<Actor> ActorAsync(this PortalFactory portal, string email)
-    {
-        await using var db = portal.CreateDb();
-        var user = await db.Users.AsNoTracking().Include(u => u.Unit).SingleAsync(u => u.Email == email);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
-        return new Actor(user.Id, user.FullName, user.UnitId, user.Unit?.Path, user.Unit?.Name, roles.ToHashSet());
-    }
-
-    public static async Task<int> UnitIdAsync(this PortalFactory portal, string code)
-    {
-        await using var db = portal.CreateDb();
-        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>Every field of "Đăng ký khai sinh" answered, sent to Quận 1.</summary>
     public static async Task<DraftData> KhaiSinhDataAsync(this PortalFactory portal, Actor actor)
@@ -61,7 +39,7 @@ public static class CitizenKit
         Assert.True(saved.Succeeded, saved.Message);
         foreach (var doc in procedure.Documents.Where(d => d.Mandatory))
         {
-            var added = await drafts.AddFileAsync(actor, saved.DraftId!.Value, doc.Id, $"giay-to-{doc.Id}.pdf", Pdf(doc.Name));
+            var added = await drafts.AddFileAsync(actor, saved.DraftId!.Value, doc.Id, $"giay-to-{doc.Id}.pdf", TestFiles.Pdf(doc.Name));
             Assert.Null(added.Error);
         }
         return (saved.DraftId!.Value, procedure);
@@ -94,7 +72,7 @@ public static class CitizenKit
         var r = alreadyReceived ? null : await portal.ActAsync("motcua.q1@demo.hcmc.vn", dossierId, version, DossierAction.Receive);
         r = await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, r?.Version ?? version, DossierAction.Assign, assigneeEmail: "chuyenvien.q1@demo.hcmc.vn");
         r = await portal.ActAsync("chuyenvien.q1@demo.hcmc.vn", dossierId, r.Version!.Value, DossierAction.ProposeResult,
-            files: [new UploadedFile("giay-khai-sinh.pdf", Pdf("ket qua"))]);
+            files: [new UploadedFile("giay-khai-sinh.pdf", TestFiles.Pdf("ket qua"))]);
         return await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, r.Version!.Value, DossierAction.Approve);
     }
 }

@@ -54,8 +54,8 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         "%PDF-"u8.CopyTo(oversize);
         Assert.Contains("vượt quá dung lượng tối đa 10 MB", (await drafts.AddFileAsync(actor, draftId, slot, "lon.pdf", oversize)).Error);
         for (var i = 0; i < FileRules.MaxFilesPerSlot; i++)
-            Assert.Null((await drafts.AddFileAsync(actor, draftId, slot, $"anh-{i}.png", CitizenKit.Png())).Error);
-        Assert.Equal($"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.", (await drafts.AddFileAsync(actor, draftId, slot, "them.png", CitizenKit.Png())).Error);
+            Assert.Null((await drafts.AddFileAsync(actor, draftId, slot, $"anh-{i}.png", TestFiles.Png())).Error);
+        Assert.Equal($"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.", (await drafts.AddFileAsync(actor, draftId, slot, "them.png", TestFiles.Png())).Error);
 
         var draft = await drafts.GetAsync(actor, draftId);
         Assert.Equal(FileRules.MaxFilesPerSlot, draft!.Files.Count(f => f.RequiredDocumentId == slot));
@@ -118,7 +118,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         var actor = await portal.ActorAsync("congdan2@demo.hcmc.vn");
         var q1 = await portal.UnitIdAsync("760");
         var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(CitizenKit.KhaiSinh))!;
-        var files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", CitizenKit.Pdf(), d.Id)).ToList();
+        var files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
         var service = portal.Get<DossierService>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => service.SubmitAsync(actor, new SubmitRequest(procedure.Id, q1, DossierChannel.Online)
@@ -208,7 +208,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         var submitted = await portal.Get<DossierService>().SubmitAsync(actor, new SubmitRequest(procedure.Id, await portal.UnitIdAsync("760"), DossierChannel.Online)
         {
             ApplicantName = "Nguyễn Văn An", ApplicantCccd = "079203001234", ApplicantPhone = "0912345678",
-            Files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("a.pdf", CitizenKit.Pdf(), d.Id)).ToList(),
+            Files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("a.pdf", TestFiles.Pdf(), d.Id)).ToList(),
         });
         await portal.ActAsync("motcua.q1@demo.hcmc.vn", submitted.DossierId!.Value, submitted.Version!.Value, DossierAction.Receive);
         var lookup = portal.Get<LookupService>();

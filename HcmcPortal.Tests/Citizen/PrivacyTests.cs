@@ -89,7 +89,7 @@ public sealed class PrivacyTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Null(await drafts.GetAsync(stranger, owned.DraftId));
         Assert.DoesNotContain(await drafts.ListAsync(stranger), d => d.Id == owned.DraftId);
         Assert.Equal(CommandStatus.NotFound, (await drafts.SaveAsync(stranger, new DraftSave(owned.DraftId, null, 1, 0, new DraftData()))).Status);
-        Assert.Equal(DraftService.NotFoundMessage, (await drafts.AddFileAsync(stranger, owned.DraftId, 1, "x.pdf", CitizenKit.Pdf())).Error);
+        Assert.Equal(DraftService.NotFoundMessage, (await drafts.AddFileAsync(stranger, owned.DraftId, 1, "x.pdf", TestFiles.Pdf())).Error);
         Assert.False(await drafts.RemoveFileAsync(stranger, owned.DraftId, owned.DraftFileId));
         Assert.False(await drafts.DeleteAsync(stranger, owned.DraftId));
         Assert.Equal(CommandStatus.NotFound, (await drafts.SubmitAsync(stranger, owned.DraftId, Guid.NewGuid().ToString("N"))).Result.Status);

@@ -48,14 +48,14 @@ public sealed class UploadSlotTests : BunitTestBase
     {
         var cut = RenderSlot();
         cut.FindComponent<InputFile>().UploadFiles(
-            InputFileContent.CreateFromBinary(CitizenKit.Pdf(), "to-khai.pdf"),
-            InputFileContent.CreateFromBinary(CitizenKit.Png(), "anh.png"),
+            InputFileContent.CreateFromBinary(TestFiles.Pdf(), "to-khai.pdf"),
+            InputFileContent.CreateFromBinary(TestFiles.Png(), "anh.png"),
             InputFileContent.CreateFromText("không phải ảnh", "ghi-chu.png"));
 
         cut.WaitForAssertion(() => Assert.Equal(2, kept.Count));
         Assert.Equal(["to-khai.pdf", "anh.png"], kept.Select(f => f.FileName));
         Assert.All(kept, f => Assert.Equal(7, f.RequiredDocumentId));
-        Assert.Equal(CitizenKit.Png(), kept[1].Data);
+        Assert.Equal(TestFiles.Png(), kept[1].Data);
         Assert.Contains("ghi-chu.png", cut.Find("[data-test=slot-error]").TextContent);
     }
 
@@ -65,7 +65,7 @@ public sealed class UploadSlotTests : BunitTestBase
         var full = Enumerable.Range(0, FileRules.MaxFilesPerSlot - 1).Select(i => new SlotFile(Guid.NewGuid(), $"{i}.pdf", 100, null)).ToList();
         var cut = RenderSlot(full);
         cut.FindComponent<InputFile>().UploadFiles(
-            InputFileContent.CreateFromBinary(CitizenKit.Pdf(), "a.pdf"), InputFileContent.CreateFromBinary(CitizenKit.Pdf(), "b.pdf"));
+            InputFileContent.CreateFromBinary(TestFiles.Pdf(), "a.pdf"), InputFileContent.CreateFromBinary(TestFiles.Pdf(), "b.pdf"));
 
         cut.WaitForAssertion(() => Assert.Equal($"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.", cut.Find("[data-test=slot-error]").TextContent));
         Assert.Empty(kept);

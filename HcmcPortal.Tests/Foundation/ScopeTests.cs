@@ -1,11 +1,9 @@
 using System.Net;
-using System.Security.Claims;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
 using HcmcPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,24 +12,13 @@ namespace HcmcPortal.Tests.Foundation;
 /// <summary>Unit scope is enforced on the server (domain.md §1), whatever URL is asked for.</summary>
 public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    public static readonly byte[] TinyPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-
-    private async Task<Actor> ActorAsync(string email)
-    {
-        using var scope = portal.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
-        var principal = await factory.CreateAsync((await users.FindByEmailAsync(email))!);
-        return Actor.From(new ClaimsPrincipal(principal.Identities.Select(i => new ClaimsIdentity(i.Claims, "test"))))!;
-    }
-
     private async Task<(Guid DossierId, Guid FileId)> SubmitToQuan1Async()
     {
-        var citizen = await ActorAsync("congdan@demo.hcmc.vn");
+        var citizen = await portal.ActorAsync("congdan@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var q1 = await db.Units.SingleAsync(u => u.Code == "760");
         var procedure = await db.Procedures.Include(p => p.RequiredDocuments).FirstAsync(p => p.RequiredDocuments.Count(d => d.Mandatory) > 0);
-        var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TinyPdf, d.Id)).ToList();
+        var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
         var result = await portal.Services.GetRequiredService<DossierService>().SubmitAsync(citizen,
             new SubmitRequest(procedure.Id, q1.Id, DossierChannel.Online) { ApplicantName = "Nguyễn Văn An", ApplicantCccd = "079203001234", Files = files });
         Assert.True(result.Succeeded, result.Message);
@@ -42,8 +29,8 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Officers_list_only_their_own_units_dossiers()
     {
-        var q1Officer = await ActorAsync("motcua.q1@demo.hcmc.vn");
-        var q3Officer = await ActorAsync("motcua.q3@demo.hcmc.vn");
+        var q1Officer = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
+        var q3Officer = await portal.ActorAsync("motcua.q3@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var q1 = await db.Units.SingleAsync(u => u.Code == "760");
         Assert.True(await db.Dossiers.VisibleTo(q1Officer).AnyAsync());
@@ -54,8 +41,8 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task City_leader_sees_every_district_and_citizens_only_their_own()
     {
-        var leader = await ActorAsync("lanhdao.tp@demo.hcmc.vn");
-        var citizen = await ActorAsync("congdan2@demo.hcmc.vn");
+        var leader = await portal.ActorAsync("lanhdao.tp@demo.hcmc.vn");
+        var citizen = await portal.ActorAsync("congdan2@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         Assert.Equal(await db.Dossiers.CountAsync(), await db.Dossiers.VisibleTo(leader).CountAsync());
         Assert.All(await db.Dossiers.VisibleTo(citizen).Select(d => d.ApplicantUserId).Distinct().ToListAsync(), id => Assert.Equal(citizen.UserId, id));
@@ -87,9 +74,9 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
         await using var db = portal.CreateDb();
         var version = await db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.Version).SingleAsync();
         var service = portal.Services.GetRequiredService<DossierService>();
-        var result = await service.ApplyAsync(await ActorAsync("motcua.q3@demo.hcmc.vn"), new ActionRequest(dossierId, version, DossierAction.Receive));
+        var result = await service.ApplyAsync(await portal.ActorAsync("motcua.q3@demo.hcmc.vn"), new ActionRequest(dossierId, version, DossierAction.Receive));
         Assert.Equal(CommandStatus.NotFound, result.Status);
-        var own = await service.ApplyAsync(await ActorAsync("motcua.q1@demo.hcmc.vn"), new ActionRequest(dossierId, version, DossierAction.Receive));
+        var own = await service.ApplyAsync(await portal.ActorAsync("motcua.q1@demo.hcmc.vn"), new ActionRequest(dossierId, version, DossierAction.Receive));
         Assert.Equal(CommandStatus.Ok, own.Status);
     }
 

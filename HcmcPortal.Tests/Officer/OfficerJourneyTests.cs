@@ -75,7 +75,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
         var picked = specialist.Locator("[data-test=picked-file]");
         for (var attempt = 0; attempt < 10 && await picked.CountAsync() == 0; attempt++)
         {
-            await specialist.Locator("[data-test=field-files]").SetInputFilesAsync(new FilePayload { Name = "giay-chung-nhan.pdf", MimeType = "application/pdf", Buffer = OfficerTestKit.TinyPdf });
+            await specialist.Locator("[data-test=field-files]").SetInputFilesAsync(new FilePayload { Name = "giay-chung-nhan.pdf", MimeType = "application/pdf", Buffer = TestFiles.Pdf() });
             await specialist.WaitForTimeoutAsync(300);
         }
         await Assertions.Expect(picked.First).ToHaveTextAsync("giay-chung-nhan.pdf");

@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,27 +36,8 @@ public sealed class ClockedPortalFactory : PortalFactory
 
 public static class OfficerTestKit
 {
-    public static readonly byte[] TinyPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-
     /// <summary>"Đăng ký kết hôn": 5 working days, the standard reception → appraisal → approval → return workflow.</summary>
     public const string MarriageProcedureCode = "1.000894";
-
-    public static async Task<Actor> ActorAsync(this PortalFactory portal, string email)
-    {
-        using var scope = portal.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
-        var principal = await factory.CreateAsync((await users.FindByEmailAsync(email))!);
-        return Actor.From(new ClaimsPrincipal(principal.Identities.Select(i => new ClaimsIdentity(i.Claims, "test"))))!;
-    }
-
-    public static DossierService Dossiers(this PortalFactory portal) => portal.Services.GetRequiredService<DossierService>();
-
-    public static async Task<int> UnitIdAsync(this PortalFactory portal, string code)
-    {
-        await using var db = portal.CreateDb();
-        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
-    }
 
     /// <summary>congdan submits an online dossier to Quận 1 with every mandatory document.</summary>
     public static async Task<Guid> SubmitOnlineToQuan1Async(this PortalFactory portal, string procedureCode = MarriageProcedureCode)
@@ -66,7 +45,7 @@ public static class OfficerTestKit
         var citizen = await portal.ActorAsync("congdan@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var procedure = await db.Procedures.Include(p => p.RequiredDocuments).SingleAsync(p => p.Code == procedureCode);
-        var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TinyPdf, d.Id)).ToList();
+        var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
         var result = await portal.Dossiers().SubmitAsync(citizen, new SubmitRequest(procedure.Id, await portal.UnitIdAsync("760"), DossierChannel.Online)
         {
             ApplicantName = "Nguyễn Văn An", ApplicantCccd = "079203001234", ApplicantPhone = "0909001234", Files = files,

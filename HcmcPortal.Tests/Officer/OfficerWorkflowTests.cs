@@ -7,6 +7,7 @@ using HcmcPortal.Officer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static HcmcPortal.Tests.Officer.OfficerTestKit;
+using HcmcPortal.Tests.Infrastructure;
 
 namespace HcmcPortal.Tests.Officer;
 
@@ -80,7 +81,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         var reception = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var procedure = await db.Procedures.Include(p => p.RequiredDocuments).SingleAsync(p => p.Code == MarriageProcedureCode);
-        var scans = procedure.RequiredDocuments.Where(r => r.Mandatory).Select(r => new UploadedFile("scan.pdf", TinyPdf, r.Id)).ToList();
+        var scans = procedure.RequiredDocuments.Where(r => r.Mandatory).Select(r => new UploadedFile("scan.pdf", TestFiles.Pdf(), r.Id)).ToList();
 
         var result = await portal.Dossiers().SubmitAsync(reception, new SubmitRequest(procedure.Id, reception.UnitId!.Value, DossierChannel.InPerson)
         {
@@ -110,7 +111,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         var verified = await portal.Dossiers().RecordVerificationAsync(specialist, id, await portal.VersionAsync(id), "Đã đối chiếu bản chính CCCD của hai bên.");
         Assert.True(verified.Succeeded, verified.Message);
         Assert.Equal(DossierStage.Assigned, (await portal.LoadAsync(id)).Stage);
-        await portal.ApplyOkAsync(specialist, id, DossierAction.ProposeResult, "Đủ điều kiện đăng ký kết hôn.", files: [new UploadedFile("giay-chung-nhan.pdf", TinyPdf)]);
+        await portal.ApplyOkAsync(specialist, id, DossierAction.ProposeResult, "Đủ điều kiện đăng ký kết hôn.", files: [new UploadedFile("giay-chung-nhan.pdf", TestFiles.Pdf())]);
         Assert.Contains(id, (await Queries.ListAsync(leader, OfficerQueue.Approval, new DossierFilter(), null, false, 0, 100)).Rows.Select(r => r.Id));
 
         portal.Clock.SetLocal(2025, 11, 19, 10);
@@ -133,13 +134,30 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task Only_the_assigned_specialist_appraises_the_dossier()
+    {
+        portal.Clock.SetLocal(2025, 11, 17, 8);
+        var id = await AssignedDossierAsync();
+        var q1 = await portal.UnitIdAsync("760");
+        Assert.Empty(await portal.Services.GetRequiredService<HcmcPortal.Admin.Users.UserAdminService>()
+            .CreateAsync(new("cv2.q1@example.vn", "Mai Thanh Tùng", Roles.Specialist, q1, "Cv2@12345")));
+        var other = await portal.ActorAsync("cv2.q1@example.vn");
+
+        var proposed = await portal.Dossiers().ApplyAsync(other, new ActionRequest(id, await portal.VersionAsync(id), DossierAction.ProposeResult) { Note = "Đủ điều kiện." });
+        Assert.Equal((CommandStatus.Forbidden, "Hồ sơ đã được giao cho chuyên viên khác."), (proposed.Status, proposed.Message));
+        var verified = await portal.Dossiers().RecordVerificationAsync(other, id, await portal.VersionAsync(id), "Đã xác minh.");
+        Assert.Equal(CommandStatus.Forbidden, verified.Status);
+        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.ProposeResult, "Đủ điều kiện.");
+    }
+
+    [Fact]
     public async Task Control_slip_judges_each_hand_over_against_its_steps_share()
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
         // Due Monday 24/11 17:00; appraisal (10% + 60%) must be done by ~70% of the span; proposing on Sunday 23/11 is late for that step.
         portal.Clock.SetLocal(2025, 11, 23, 9);
-        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.ProposeResult, files: [new UploadedFile("kq.pdf", TinyPdf)]);
+        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.ProposeResult, files: [new UploadedFile("kq.pdf", TestFiles.Pdf())]);
         var detail = await Queries.DetailAsync(await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn"), id);
         var slip = ControlSlip.Build(detail!.Steps, detail.Timeline.Select(e => new HandoverEvent(e.At, e.Action, e.ActorName, e.ActorUnitName, e.FromStatus, e.ToStatus, e.Note)),
             detail.ClockStartAt, detail.DueAt);
@@ -212,7 +230,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
         var seen = await portal.VersionAsync(id);
-        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.ProposeResult, files: [new UploadedFile("kq.pdf", TinyPdf)]);
+        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.ProposeResult, files: [new UploadedFile("kq.pdf", TestFiles.Pdf())]);
 
         var late = await portal.Dossiers().ApplyAsync(await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn"),
             new ActionRequest(id, seen, DossierAction.Stop) { Note = "Dừng." });

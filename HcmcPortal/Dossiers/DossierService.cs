@@ -156,6 +156,9 @@ public sealed class DossierService(
             return CommandResult.NotFound();
         if (!DossierWorkflow.RolesFor(req.Action).Any(actor.IsInRole))
             return CommandResult.Forbidden();
+        // The appraisal belongs to the specialist the leader assigned (Decree 61/2018 art. 19: assignment, then appraisal).
+        if (IsAppraisal(req.Action) && !actor.IsInRole(Roles.UnitLeader) && dossier.AssignedOfficerId != actor.UserId)
+            return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
         if (dossier.Version != req.ExpectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
         if (!DossierWorkflow.CanApply(dossier.Stage, req.Action))
@@ -167,7 +170,10 @@ public sealed class DossierService(
         var from = dossier.Stage;
         var fromStatus = dossier.Status;
         var problems = new List<string>();
-        var files = CheckFiles(req.Files, null, problems);
+        var slots = req.Files.Any(f => f.RequiredDocumentId is not null)
+            ? (await db.RequiredDocuments.Where(r => r.ProcedureId == dossier.ProcedureId).Select(r => r.Id).ToListAsync(ct)).ToHashSet()
+            : null;
+        var files = CheckFiles(req.Files, slots, problems);
         var note = req.Note?.Trim();
         if (NeedsNote(req.Action) && string.IsNullOrEmpty(note))
             problems.Add(req.Action switch
@@ -329,8 +335,8 @@ public sealed class DossierService(
         var dossier = await db.Dossiers.VisibleTo(actor).FirstOrDefaultAsync(d => d.Id == dossierId, ct);
         if (dossier is null)
             return CommandResult.NotFound();
-        if (!actor.IsInRole(Roles.Specialist) && !actor.IsInRole(Roles.UnitLeader))
-            return CommandResult.Forbidden();
+        if (!actor.IsInRole(Roles.UnitLeader) && !(actor.IsInRole(Roles.Specialist) && dossier.AssignedOfficerId == actor.UserId))
+            return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
         if (dossier.Version != expectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
         if (string.IsNullOrWhiteSpace(note))
@@ -350,6 +356,9 @@ public sealed class DossierService(
         }
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
+
+    private static bool IsAppraisal(DossierAction a) =>
+        a is DossierAction.ProposeResult or DossierAction.ProposeRejection or DossierAction.RequestSupplementInProcessing;
 
     private static bool NeedsNote(DossierAction a) => a is DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing
         or DossierAction.Refuse or DossierAction.ProposeRejection or DossierAction.SendBack or DossierAction.Stop or DossierAction.Withdraw;
