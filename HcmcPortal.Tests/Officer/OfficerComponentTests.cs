@@ -7,6 +7,7 @@ using HcmcPortal.Dossiers;
 using HcmcPortal.Notifications;
 using HcmcPortal.Officer;
 using HcmcPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -101,6 +102,22 @@ public sealed class ActionPanelTests : BunitTestBase
         panel.Find("[data-test=action-ProposeResult]").Click();
         panel.Find("[data-test=action-form]").Submit();
         Assert.Equal("Vui lòng đính kèm văn bản kết quả.", panel.Find("[data-test=files-error]").TextContent);
+    }
+
+    [Fact]
+    public void Picking_more_files_than_the_service_accepts_shows_a_message_instead_of_failing()
+    {
+        var panel = RenderPanel(Detail(DossierStage.Assigned), ActorWith(Roles.Specialist));
+        panel.Find("[data-test=action-ProposeResult]").Click();
+        var input = panel.FindComponent<InputFile>();
+
+        input.UploadFiles([.. Enumerable.Range(1, FileRules.MaxFilesPerSlot + 1).Select(i => InputFileContent.CreateFromBinary(TestFiles.Pdf(), $"ket-qua-{i}.pdf"))]);
+        Assert.Equal($"Chỉ được đính kèm tối đa {FileRules.MaxFilesPerSlot} tệp ở mục này.", panel.Find("[data-test=files-error]").TextContent);
+        Assert.Empty(panel.FindAll("[data-test=picked-file]"));
+
+        input.UploadFiles(InputFileContent.CreateFromBinary(TestFiles.Pdf(), "ket-qua.pdf"));
+        Assert.Single(panel.FindAll("[data-test=picked-file]"));
+        Assert.Empty(panel.FindAll("[data-test=files-error]"));
     }
 
     [Fact]
