@@ -11,15 +11,36 @@ namespace HcmcPortal.Calendar;
 /// </summary>
 public sealed class CalendarProvider(IDbContextFactory<AppDbContext> dbFactory)
 {
+    private readonly Lock gate = new();
     private WorkingCalendar? cached;
+    private int generation;
 
     public async Task<WorkingCalendar> GetAsync(CancellationToken ct = default)
     {
-        if (cached is { } c)
-            return c;
+        int loadedFor;
+        lock (gate)
+        {
+            if (cached is { } c)
+                return c;
+            loadedFor = generation;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return cached = await ReferenceSeeder.LoadCalendarAsync(db, ct);
+        var calendar = await ReferenceSeeder.LoadCalendarAsync(db, ct);
+        lock (gate)
+        {
+            // A load that started before an edit may have read the old days: it serves this call but is not kept.
+            if (generation == loadedFor)
+                cached = calendar;
+        }
+        return calendar;
     }
 
-    public void Invalidate() => cached = null;
+    public void Invalidate()
+    {
+        lock (gate)
+        {
+            generation++;
+            cached = null;
+        }
+    }
 }
