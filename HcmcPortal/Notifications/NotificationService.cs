@@ -21,7 +21,8 @@ public sealed class NotificationService(IEmailSender<AppUser> mail, TimeProvider
         if (sent.Count == 0)
             return;
         var ids = sent.Select(n => n.UserId).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct);
         foreach (var n in sent)
             if (users.TryGetValue(n.UserId, out var user) && user.Email is { } email && mail is EmailSender sender)
                 await sender.SendAsync(email, n.Title, $"<p>Xin chào {WebUtility.HtmlEncode(user.FullName)},</p><p>{WebUtility.HtmlEncode(n.Body)}</p>");
