@@ -311,4 +311,14 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         var stale = await catalog.SaveWorkflowAsync(admin, procedureId, workflow.Version, 1, TimeLimitUnit.WorkingDays, steps);
         Assert.Equal(CommandStatus.Conflict, stale.Status);
     }
+
+    [Theory]
+    [InlineData("dang ky ket hon")]
+    [InlineData("đăng ký kết hôn")]
+    [InlineData("ĐĂNG KÝ KẾT HÔN")]
+    public async Task The_administrator_finds_a_procedure_with_or_without_diacritics_in_any_case(string search)
+    {
+        var page = await portal.Services.GetRequiredService<AdminCatalog>().ListProceduresAsync(search, 0, 50);
+        Assert.Contains(MarriageProcedureCode, page.Rows.Select(r => r.Code));
+    }
 }

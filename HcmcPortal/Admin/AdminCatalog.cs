@@ -39,9 +39,10 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         var query = db.Procedures.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
+            // SearchName holds the folded name: "dang ky", "Đăng ký" and "ĐĂNG KÝ" find the same procedures.
             var term = search.Trim();
-            var lower = term.ToLowerInvariant();
-            query = query.Where(p => p.Code.Contains(term) || p.Name.Contains(term) || p.SearchName.Contains(lower));
+            var folded = VietnameseText.Fold(term);
+            query = query.Where(p => p.Code.Contains(term) || p.SearchName.Contains(folded));
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(p => p.Name).Skip(page * pageSize).Take(pageSize)
