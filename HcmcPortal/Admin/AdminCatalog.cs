@@ -135,10 +135,19 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
             return CommandResult.Invalid("Ngày làm việc bù chỉ áp dụng cho thứ Bảy hoặc Chủ nhật.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
+        var alreadyThere = CommandResult.Invalid($"Ngày {date:dd/MM/yyyy} đã có trong lịch; hãy xóa mục cũ trước khi thêm lại.");
         if (await db.Calendar.AnyAsync(c => c.Date == date, ct))
-            return CommandResult.Invalid($"Ngày {date:dd/MM/yyyy} đã có trong lịch; hãy xóa mục cũ trước khi thêm lại.");
+            return alreadyThere;
         db.Calendar.Add(new CalendarEntry { Date = date, Kind = kind, Name = name.Trim() });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator added the same date since the check (unique index on Date).
+            return alreadyThere;
+        }
         calendars.Invalidate();
         return new CommandResult(CommandStatus.Ok);
     }
