@@ -98,6 +98,25 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     }
 
     [Fact]
+    public async Task A_cccd_born_after_the_working_clocks_year_is_refused_at_the_desk()
+    {
+        // The service judges the birth year against the app's clock, as the walk-in form does; "079226…" is born in 2026.
+        portal.Clock.SetLocal(2025, 11, 21, 9);
+        var reception = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
+        await using var db = portal.CreateDb();
+        var procedure = await db.Procedures.Include(p => p.RequiredDocuments).SingleAsync(p => p.Code == MarriageProcedureCode);
+        var scans = procedure.RequiredDocuments.Where(r => r.Mandatory).Select(r => new UploadedFile("scan.pdf", TestFiles.Pdf(), r.Id)).ToList();
+
+        var result = await portal.Dossiers().SubmitAsync(reception, new SubmitRequest(procedure.Id, reception.UnitId!.Value, DossierChannel.InPerson)
+        {
+            ApplicantName = "Trần Văn Bảo", ApplicantCccd = "079226001122", Files = scans,
+        });
+
+        Assert.Equal(CommandStatus.Invalid, result.Status);
+        Assert.Contains(Cccd.Validate("079226001122", new DateOnly(2025, 11, 21)).Error!, result.Message);
+    }
+
+    [Fact]
     public async Task Assignment_appraisal_approval_and_return_move_the_status_and_fill_the_audit_trail()
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);

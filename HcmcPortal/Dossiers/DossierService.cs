@@ -386,12 +386,12 @@ public sealed class DossierService(
         return new CommandResult(CommandStatus.Conflict, $"Hồ sơ vừa được {who} cập nhật. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
     }
 
-    private static List<string> ValidateApplicant(SubmitRequest req)
+    private List<string> ValidateApplicant(SubmitRequest req)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(req.ApplicantName))
             problems.Add("Vui lòng nhập họ tên người nộp hồ sơ.");
-        var cccd = Cccd.Validate(req.ApplicantCccd, DateOnly.FromDateTime(DateTime.UtcNow));
+        var cccd = Cccd.Validate(req.ApplicantCccd, VietnamTime.Today(clock));
         if (!cccd.IsValid)
             problems.Add(cccd.Error!);
         if (!string.IsNullOrWhiteSpace(req.ApplicantPhone) && !PhoneNumbers.IsValid(req.ApplicantPhone))
