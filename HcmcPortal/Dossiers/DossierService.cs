@@ -27,13 +27,8 @@ public sealed class DossierService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
 
-        if (req.IdempotencyKey is { Length: > 0 } key)
-        {
-            var existing = await db.Dossiers.Where(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == key)
-                .Select(d => new { d.Id, d.Code, d.Version }).FirstOrDefaultAsync(ct);
-            if (existing is not null)
-                return new CommandResult(CommandStatus.Ok, null, existing.Version, existing.Code, existing.Id);
-        }
+        if (req.IdempotencyKey is { Length: > 0 } key && await FirstSubmissionAsync(db, actor.UserId, key, ct) is { } existing)
+            return existing;
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
             .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
@@ -108,11 +103,9 @@ public sealed class DossierService(
             catch (DbUpdateException ex) when (attempt < 5)
             {
                 await tx.RollbackAsync(ct);
-                if (dossier.IdempotencyKey is not null && await db.Dossiers.AnyAsync(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == dossier.IdempotencyKey, ct))
-                {
-                    var first = await db.Dossiers.AsNoTracking().FirstAsync(d => d.ApplicantUserId == actor.UserId && d.IdempotencyKey == dossier.IdempotencyKey, ct);
-                    return new CommandResult(CommandStatus.Ok, null, first.Version, first.Code, first.Id);
-                }
+                // The same submission retried in parallel won the race: answer with its dossier.
+                if (dossier.IdempotencyKey is { } retried && await FirstSubmissionAsync(db, actor.UserId, retried, ct) is { } first)
+                    return first;
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
                 foreach (var entry in db.ChangeTracker.Entries<DossierCodeCounter>().ToList())
                     entry.State = EntityState.Detached;
@@ -121,6 +114,11 @@ public sealed class DossierService(
         await notifications.SendPendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
+
+    /// <summary>The dossier an earlier submission with the same idempotency key created, as its result; null if none.</summary>
+    private static Task<CommandResult?> FirstSubmissionAsync(AppDbContext db, string userId, string key, CancellationToken ct) =>
+        db.Dossiers.AsNoTracking().Where(d => d.ApplicantUserId == userId && d.IdempotencyKey == key)
+            .Select(d => new CommandResult(CommandStatus.Ok, null, d.Version, d.Code, d.Id)).FirstOrDefaultAsync(ct);
 
     /// <summary>The submitted draft and its uploaded files go in the same transaction as the new dossier (its files are copied into it).</summary>
     private static async Task DeleteDraftAsync(AppDbContext db, Guid draftId, string ownerUserId, CancellationToken ct)
@@ -232,7 +230,7 @@ public sealed class DossierService(
                 onTime = dossier.DueAt is null || nowUtc <= dossier.DueAt;
                 break;
             case DossierAction.Transfer:
-                var target = req.TargetUnitId is int t ? await db.Units.FirstOrDefaultAsync(u => u.Id == t, ct) : null;
+                var target = req.TargetUnitId is int t ? await db.Units.Where(u => u.Id == t).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct) : null;
                 if (target is null || target.Id == dossier.UnitId)
                     return CommandResult.Invalid("Vui lòng chọn cơ quan nhận liên thông khác đơn vị hiện tại.");
                 dossier.UnitId = target.Id;
