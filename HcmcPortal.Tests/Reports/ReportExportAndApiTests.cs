@@ -183,6 +183,19 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task Dx_pages_ignore_a_malformed_period_instead_of_failing()
+    {
+        var client = portal.CreateClient();
+        await client.SignInAsync("lanhdao.tp@demo.hcmc.vn");
+        var ranking = await client.GetAsync("/bao-cao/chuyen-doi-so?period=abc");
+        Assert.Equal(HttpStatusCode.OK, ranking.StatusCode);
+        Assert.Contains("data-test=\"dx-ranking-table\"", await ranking.Content.ReadAsStringAsync());
+        var district = await client.GetAsync("/bao-cao/chuyen-doi-so/760?period=2025x");
+        Assert.Equal(HttpStatusCode.OK, district.StatusCode);
+        Assert.Contains("data-test=\"dx-unit-name\"", await district.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_district_leader_sees_the_city_ranking_but_only_their_own_district_detail()
     {
         using (var scope = portal.Services.CreateScope())
