@@ -24,7 +24,7 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
     public async Task Dx_workbook_has_the_ranking_index_sheets_and_measured_counts_of_the_screen()
     {
         var ranking = (await Service<DxReportService>().RankingAsync(2025))!;
-        using var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.DxRanking(ranking)));
+        using var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.DxRanking(ranking, ranking.Units.Select(u => u.UnitCode).ToHashSet())));
 
         var sheet = wb.Worksheet("Xếp hạng");
         Assert.Equal("Hạng", sheet.Cell(3, 1).GetString());
@@ -183,6 +183,19 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
     }
 
     [Fact]
+    public async Task Dx_pages_ignore_a_malformed_period_instead_of_failing()
+    {
+        var client = portal.CreateClient();
+        await client.SignInAsync("lanhdao.tp@demo.hcmc.vn");
+        var ranking = await client.GetAsync("/bao-cao/chuyen-doi-so?period=abc");
+        Assert.Equal(HttpStatusCode.OK, ranking.StatusCode);
+        Assert.Contains("data-test=\"dx-ranking-table\"", await ranking.Content.ReadAsStringAsync());
+        var district = await client.GetAsync("/bao-cao/chuyen-doi-so/760?period=2025x");
+        Assert.Equal(HttpStatusCode.OK, district.StatusCode);
+        Assert.Contains("data-test=\"dx-unit-name\"", await district.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_district_leader_sees_the_city_ranking_but_only_their_own_district_detail()
     {
         using (var scope = portal.Services.CreateScope())
@@ -198,6 +211,14 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         await client.LoginAsync("lanhdao.q3@test.vn");
         var ranking = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/dx?period=2025");
         Assert.Equal(22, ranking.GetProperty("units").GetArrayLength());
+        // The workbook ranks every district but carries component detail for Quận 3 only.
+        using (var wb = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/api/v1/reports/dx.xlsx?period=2025"))))
+        {
+            Assert.Equal(22, wb.Worksheet("Xếp hạng").RowsUsed().Count(r => r.RowNumber() >= 4 && !r.Cell(1).IsEmpty()));
+            var q3Name = ranking.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == "770").GetProperty("unitName").GetString();
+            foreach (var sheet in wb.Worksheets.Where(s => s.Name != "Xếp hạng"))
+                Assert.All(sheet.RowsUsed().Where(r => r.RowNumber() >= 4), r => Assert.Contains(q3Name!, new[] { r.Cell(1).GetString(), r.Cell(2).GetString() }));
+        }
         var index = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-index?from=2025-01-01&to=2025-12-31");
         var units = index.GetProperty("units");
         Assert.Equal(1, units.GetArrayLength());

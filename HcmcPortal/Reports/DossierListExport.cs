@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HcmcPortal.Accounts;
+using HcmcPortal.Citizen.MyDossiers;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 
@@ -69,13 +70,7 @@ public static class DossierListXlsx
 
     private static string Date(DateTime? utc) => utc is DateTime d ? VietnamTime.FormatDateTime(d) : "";
 
-    private static string RatingText(SatisfactionLevel? level) => level switch
-    {
-        SatisfactionLevel.Satisfied => "Hài lòng",
-        SatisfactionLevel.Normal => "Bình thường",
-        SatisfactionLevel.NotSatisfied => "Không hài lòng",
-        _ => "",
-    };
+    private static string RatingText(SatisfactionLevel? level) => level is SatisfactionLevel l ? MyDossierService.LevelName(l) : "";
 
     private static void WriteRow(OpenXmlWriter w, IReadOnlyList<string> values, uint styleIndex)
     {

@@ -28,14 +28,16 @@ public static class ReportEndpoints
             return ranking is null ? NotFound($"Không có kỳ đánh giá năm {year}.") : Results.Ok(ToJson(ranking));
         });
 
-        api.MapGet("/dx.xlsx", async (int? period, DxReportService dx, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/dx.xlsx", async (int? period, HttpContext http, DxReportService dx, TimeProvider clock, CancellationToken ct) =>
         {
             if (period is not int year)
                 return BadRequest("Thiếu kỳ đánh giá", "Vui lòng truyền tham số period (năm), ví dụ period=2025.");
             var ranking = await dx.RankingAsync(year, ct);
-            return ranking is null
-                ? NotFound($"Không có kỳ đánh giá năm {year}.")
-                : Results.File(ReportWorkbooks.DxRanking(ranking), ReportWorkbooks.ContentType, ReportWorkbooks.DxFileName(year, VietnamTime.Today(clock)));
+            if (ranking is null)
+                return NotFound($"Không có kỳ đánh giá năm {year}.");
+            // Component detail only for the districts the reader may open, as on the district pages.
+            var detail = (await dx.DetailScopeAsync(Actor.From(http.User)!, ct)).ToHashSet();
+            return Results.File(ReportWorkbooks.DxRanking(ranking, detail), ReportWorkbooks.ContentType, ReportWorkbooks.DxFileName(year, VietnamTime.Today(clock)));
         });
 
         api.MapGet("/service-index", async (string? from, string? to, HttpContext http, ServiceIndexService service, CancellationToken ct) =>

@@ -21,11 +21,16 @@ public static class ReportWorkbooks
     public static string ServiceIndexFileName(ReportWindow w, DateOnly today) => $"chi-so-phuc-vu-{w.From:yyyyMMdd}-{w.To:yyyyMMdd}-{today:yyyyMMdd}.xlsx";
     public static string StatisticsFileName(ReportWindow w, DateOnly today) => $"thong-ke-ho-so-{w.From:yyyyMMdd}-{w.To:yyyyMMdd}-{today:yyyyMMdd}.xlsx";
 
-    /// <summary>Ranking sheet "Xếp hạng", one sheet per index with its components, and "Chỉ số đo lường" with counts and framework version.</summary>
-    public static byte[] DxRanking(DxRanking ranking)
+    /// <summary>
+    /// Ranking sheet "Xếp hạng" (every district, as on the ranking screen), then one sheet per index with its components and
+    /// "Chỉ số đo lường" with counts and framework version — those two only for <paramref name="detailUnitCodes"/>, the districts
+    /// whose detail the reader may open (a district leader: their own).
+    /// </summary>
+    public static byte[] DxRanking(DxRanking ranking, IReadOnlySet<string> detailUnitCodes)
     {
         using var wb = new XLWorkbook();
         var units = ranking.Units;
+        var detailUnits = units.Where(u => detailUnitCodes.Contains(u.UnitCode)).ToList();
         var indices = units.FirstOrDefault()?.Indices ?? [];
         var max = units.FirstOrDefault()?.MaxPoints ?? 0;
 
@@ -65,14 +70,13 @@ public static class ReportWorkbooks
         ws.SheetView.Freeze(3, 3);
 
         for (var i = 0; i < indices.Count; i++)
-            IndexSheet(wb, i, units);
-        MeasuredSheet(wb, ranking);
+            IndexSheet(wb, indices[i], i, detailUnits);
+        MeasuredSheet(wb, ranking, detailUnits);
         return Save(wb);
     }
 
-    private static void IndexSheet(XLWorkbook wb, int indexPosition, IReadOnlyList<DxUnitResult> units)
+    private static void IndexSheet(XLWorkbook wb, DxIndexResult index, int indexPosition, IReadOnlyList<DxUnitResult> units)
     {
-        var index = units[0].Indices[indexPosition];
         var ws = wb.AddWorksheet(SheetName(index.Code));
         Title(ws, $"{index.Code}. {index.Name}", $"Tối đa {index.MaxPoints:0.##} điểm; điểm thành phần = min(tỷ lệ ÷ mục tiêu, 1) × điểm tối đa");
         string[] head = ["Hạng", "Đơn vị", .. index.Components.Select(c => $"{c.Code}. {c.Name} (tối đa {c.MaxPoints:0.##})"), "Điểm chỉ số"];
@@ -95,13 +99,13 @@ public static class ReportWorkbooks
         ws.SheetView.Freeze(3, 2);
     }
 
-    private static void MeasuredSheet(XLWorkbook wb, DxRanking ranking)
+    private static void MeasuredSheet(XLWorkbook wb, DxRanking ranking, IReadOnlyList<DxUnitResult> units)
     {
         var ws = wb.AddWorksheet("Chỉ số đo lường");
         Title(ws, "Các chỉ số đo lường từ dữ liệu của cổng", $"Phiên bản bộ chỉ số: {ranking.Period.FrameworkVersion}; kỳ {ranking.Period.Year}");
         Header(ws, 3, ["Đơn vị", "Mã thành phần", "Thành phần", "Chỉ số", "Tử số", "Mẫu số", "Tỷ lệ", "Mục tiêu", "Điểm tối đa", "Điểm"]);
         var row = 4;
-        foreach (var u in ranking.Units)
+        foreach (var u in units)
             foreach (var c in u.Indices.SelectMany(i => i.Components).Where(c => c.Source == Data.DxSource.Measured))
             {
                 ws.Cell(row, 1).Value = u.UnitName;
