@@ -44,7 +44,6 @@ builder.Services.AddCitizenFeature();
 builder.Services.AddOfficerFeature();
 builder.Services.AddReportsFeature();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
-builder.Services.AddHttpContextAccessor();
 
 var app = builder.Build();
 
