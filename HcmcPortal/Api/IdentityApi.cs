@@ -62,11 +62,10 @@ public static class IdentityApi
             UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = body.Cccd!.Trim(),
             PhoneNumber = body.Phone!.Trim(), CreatedAt = DateTime.UtcNow,
         };
-        var created = await users.CreateAsync(user, body.Password!);
+        var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
         if (!created.Succeeded)
             return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code.StartsWith("Password") ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
-        await users.AddToRoleAsync(user, Roles.Citizen);
         return Results.Created("/api/v1/me", new { id = user.Id, email });
     }
 

@@ -1,3 +1,4 @@
+using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -56,11 +57,8 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true,
             FullName = input.FullName.Trim(), UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded)
-            return created.Errors.Select(e => e.Description).ToList();
-        await users.AddToRoleAsync(user, input.Role);
-        return [];
+        var created = await users.CreateWithRoleAsync(user, input.Password, input.Role);
+        return created.Succeeded ? [] : created.Errors.Select(e => e.Description).ToList();
     }
 
     public async Task UnlockAsync(string userId)

@@ -1,3 +1,4 @@
+using HcmcPortal.Accounts;
 using HcmcPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,10 +54,9 @@ public static class DemoSeeder
                 UnitId = account.UnitCode is null ? null : units.Single(u => u.Code == account.UnitCode).Id,
                 CreatedAt = DateTime.UtcNow,
             };
-            var result = await users.CreateAsync(user, DemoOptions.Password);
+            var result = await users.CreateWithRoleAsync(user, DemoOptions.Password, account.Role);
             if (!result.Succeeded)
                 throw new InvalidOperationException("Demo account: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(user, account.Role);
         }
 
         if (await db.Dossiers.AnyAsync(ct))
