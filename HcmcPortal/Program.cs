@@ -33,7 +33,8 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.Co
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalApi();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
-builder.Services.AddSingleton<IEmailSender<AppUser>, EmailSender>();
+builder.Services.AddSingleton<EmailSender>();
+builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();

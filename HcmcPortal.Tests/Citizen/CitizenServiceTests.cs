@@ -135,6 +135,9 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         Assert.All(codes, c => Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(agency)}-{today:yyMMdd}-\\d{{4}}$", c));
         Assert.All(codes, c => Assert.True(DossierCode.TryParse(c, out var parsedAgency, out var day, out _) && parsedAgency == agency && day == today));
         Assert.Equal(50, await db.Dossiers.CountAsync(d => codes.Contains(d.Code)));
+        // A retried code allocation must not notify twice.
+        var ids = results.Select(r => (Guid?)r.DossierId).ToList();
+        Assert.Equal(50, await db.Notifications.CountAsync(n => ids.Contains(n.DossierId)));
     }
 
     [Fact]

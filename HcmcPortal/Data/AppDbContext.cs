@@ -98,6 +98,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.Code).HasMaxLength(60);
             e.Property(d => d.UnitPath).HasMaxLength(200);
             e.Property(d => d.ApplicantName).HasMaxLength(200);
+            e.Property(d => d.ApplicantSearchName).HasMaxLength(200);
             e.Property(d => d.ApplicantCccd).HasMaxLength(12);
             e.Property(d => d.ApplicantPhone).HasMaxLength(20);
             e.Property(d => d.ApplicantEmail).HasMaxLength(200);
@@ -216,7 +217,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>The one place audit fields and concurrency tokens are filled.</summary>
+    /// <summary>The one place audit fields, concurrency tokens and derived search columns are filled.</summary>
     private void StampChanges()
     {
         var now = DateTime.UtcNow;
@@ -236,6 +237,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
             if (entry.Entity is IConcurrent concurrent)
                 concurrent.Version = Guid.NewGuid();
+            if (entry.Entity is Dossier dossier)
+                dossier.ApplicantSearchName = VietnameseText.Fold(dossier.ApplicantName);
         }
     }
 }

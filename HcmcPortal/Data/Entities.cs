@@ -173,6 +173,8 @@ public class Dossier : IAudited, IConcurrent
     public int ReceivingUnitId { get; set; }
     public string? ApplicantUserId { get; set; }
     public string ApplicantName { get; set; } = "";
+    /// <summary>The name folded without diacritics (kept by <see cref="AppDbContext"/>), so a clerk finds "Nguyễn" by typing "nguyen".</summary>
+    public string ApplicantSearchName { get; set; } = "";
     public string ApplicantCccd { get; set; } = "";
     public string? ApplicantPhone { get; set; }
     public string? ApplicantEmail { get; set; }

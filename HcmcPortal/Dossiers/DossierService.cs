@@ -19,6 +19,8 @@ public sealed class DossierService(
     TimeProvider clock,
     ILogger<DossierService> log)
 {
+    private const int MaxSubmitAttempts = 5;
+
     public async Task<CommandResult> SubmitAsync(Actor actor, SubmitRequest req, CancellationToken ct = default)
     {
         var walkIn = req.Channel == DossierChannel.InPerson;
@@ -100,14 +102,20 @@ public sealed class DossierService(
                 await tx.CommitAsync(ct);
                 break;
             }
-            catch (DbUpdateException ex) when (attempt < 5)
+            catch (DbUpdateException ex)
             {
                 await tx.RollbackAsync(ct);
                 // The same submission retried in parallel won the race: answer with its dossier.
                 if (dossier.IdempotencyKey is { } retried && await FirstSubmissionAsync(db, actor.UserId, retried, ct) is { } first)
                     return first;
+                if (attempt == MaxSubmitAttempts - 1)
+                {
+                    log.LogError(ex, "Dossier could not be saved after {Attempts} attempts", MaxSubmitAttempts);
+                    return CommandResult.Invalid("Hệ thống đang bận nên chưa lưu được hồ sơ. Thông tin bạn nhập vẫn còn; vui lòng bấm nộp lại sau ít phút.");
+                }
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
-                foreach (var entry in db.ChangeTracker.Entries<DossierCodeCounter>().ToList())
+                // A new counter row and the notification are made again on the next attempt, with the new code.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification).ToList())
                     entry.State = EntityState.Detached;
             }
         }

@@ -1,12 +1,11 @@
 using System.Net;
 using HcmcPortal.Data;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Notifications;
 
 /// <summary>In-app notifications saved with the change that caused them; e-mails sent after the change is committed.</summary>
-public sealed class NotificationService(IEmailSender<AppUser> mail, TimeProvider clock)
+public sealed class NotificationService(EmailSender mail, TimeProvider clock)
 {
     public void Add(AppDbContext db, string userId, Dossier dossier, string title, string body) =>
         db.Notifications.Add(new Notification
@@ -24,7 +23,7 @@ public sealed class NotificationService(IEmailSender<AppUser> mail, TimeProvider
         var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct);
         foreach (var n in sent)
-            if (users.TryGetValue(n.UserId, out var user) && user.Email is { } email && mail is EmailSender sender)
-                await sender.SendAsync(email, n.Title, $"<p>Xin chào {WebUtility.HtmlEncode(user.FullName)},</p><p>{WebUtility.HtmlEncode(n.Body)}</p>");
+            if (users.TryGetValue(n.UserId, out var user) && user.Email is { } email)
+                await mail.SendAsync(email, n.Title, $"<p>Xin chào {WebUtility.HtmlEncode(user.FullName)},</p><p>{WebUtility.HtmlEncode(n.Body)}</p>");
     }
 }

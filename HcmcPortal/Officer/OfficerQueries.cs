@@ -150,7 +150,8 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         {
             var term = filter.Search.Trim();
             var upper = term.ToUpperInvariant();
-            query = query.Where(d => d.Code.Contains(upper) || d.ApplicantName.Contains(term) || d.ApplicantCccd == term);
+            var folded = VietnameseText.Fold(term);
+            query = query.Where(d => d.Code.Contains(upper) || d.ApplicantSearchName.Contains(folded) || d.ApplicantCccd == term);
         }
         switch (filter.Due)
         {

@@ -231,6 +231,11 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ApplicantSearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("ApplicantUserId")
                         .HasColumnType("nvarchar(450)");
 

@@ -221,6 +221,11 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApplicantSearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApplicantUserId")
                         .HasColumnType("TEXT");
 

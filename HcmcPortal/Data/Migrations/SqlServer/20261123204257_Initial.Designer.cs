@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HcmcPortal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261123193412_Initial")]
+    [Migration("20261123204257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -233,6 +233,11 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<string>("ApplicantPhone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ApplicantSearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ApplicantUserId")
                         .HasColumnType("nvarchar(450)");

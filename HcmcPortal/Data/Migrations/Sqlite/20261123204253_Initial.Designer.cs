@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HcmcPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123193408_Initial")]
+    [Migration("20261123204253_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,11 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("ApplicantPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantSearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApplicantUserId")
