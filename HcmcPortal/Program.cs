@@ -35,6 +35,8 @@ builder.Services.AddPortalApi();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
 builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
+builder.Services.AddSingleton<MailQueue>();
+builder.Services.AddHostedService<MailWorker>();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();

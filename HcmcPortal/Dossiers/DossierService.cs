@@ -119,7 +119,7 @@ public sealed class DossierService(
                     entry.State = EntityState.Detached;
             }
         }
-        await notifications.SendPendingMailAsync(db, ct);
+        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -278,7 +278,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.SendPendingMailAsync(db, ct);
+        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -325,7 +325,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.SendPendingMailAsync(db, ct);
+        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 

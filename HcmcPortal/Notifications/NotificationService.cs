@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Notifications;
 
-/// <summary>In-app notifications saved with the change that caused them; e-mails sent after the change is committed.</summary>
-public sealed class NotificationService(EmailSender mail, TimeProvider clock)
+/// <summary>In-app notifications saved with the change that caused them; e-mails queued once the change is committed.</summary>
+public sealed class NotificationService(MailQueue mail, TimeProvider clock)
 {
     public void Add(AppDbContext db, string userId, Dossier dossier, string title, string body) =>
         db.Notifications.Add(new Notification
@@ -13,8 +13,8 @@ public sealed class NotificationService(EmailSender mail, TimeProvider clock)
             UserId = userId, DossierId = dossier.Id, Title = title, Body = body, At = clock.GetUtcNow().UtcDateTime,
         });
 
-    /// <summary>Mails the notifications this context just saved.</summary>
-    public async Task SendPendingMailAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Queues a mail for each notification this context just saved.</summary>
+    public async Task QueuePendingMailAsync(AppDbContext db, CancellationToken ct)
     {
         var sent = db.ChangeTracker.Entries<Notification>().Select(e => e.Entity).ToList();
         if (sent.Count == 0)
@@ -24,6 +24,6 @@ public sealed class NotificationService(EmailSender mail, TimeProvider clock)
             .Select(u => new { u.Id, u.Email, u.FullName }).ToDictionaryAsync(u => u.Id, ct);
         foreach (var n in sent)
             if (users.TryGetValue(n.UserId, out var user) && user.Email is { } email)
-                await mail.SendAsync(email, n.Title, $"<p>Xin chào {WebUtility.HtmlEncode(user.FullName)},</p><p>{WebUtility.HtmlEncode(n.Body)}</p>");
+                mail.Enqueue(new QueuedMail(email, n.Title, $"<p>Xin chào {WebUtility.HtmlEncode(user.FullName)},</p><p>{WebUtility.HtmlEncode(n.Body)}</p>"));
     }
 }
