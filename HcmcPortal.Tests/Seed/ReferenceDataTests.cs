@@ -183,8 +183,8 @@ public class ReferenceDataTests
             Assert.Null(c.Metric);
             Assert.False(string.IsNullOrWhiteSpace(c.EvidenceRequired));
         });
-        Assert.Equal(0.5, measured.Single(c => c.Metric == ReferenceDxFramework.OnlineShare).TargetRate);
-        Assert.Equal(0.9, measured.Single(c => c.Metric == ReferenceDxFramework.SatisfactionRate).TargetRate);
+        Assert.Equal(0.5, measured.Single(c => c.Metric == HcmcPortal.Reports.PortalMetrics.OnlineShare).TargetRate);
+        Assert.Equal(0.9, measured.Single(c => c.Metric == HcmcPortal.Reports.PortalMetrics.SatisfactionRate).TargetRate);
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using HcmcPortal.Reports;
+using static HcmcPortal.Reports.PortalMetrics;
 
 namespace HcmcPortal.Data.Seed;
 
@@ -9,25 +11,7 @@ namespace HcmcPortal.Data.Seed;
 /// </summary>
 public static class ReferenceDxFramework
 {
-    /// <summary>Share of dossiers submitted online (domain.md §5: threshold 50%).</summary>
-    public const string OnlineShare = "OnlineShare";
-
-    /// <summary>Share of resolved dossiers finished on or before their appointment date.</summary>
-    public const string OnTimeRate = "OnTimeRate";
-
-    /// <summary>Share of dossiers digitised at reception.</summary>
-    public const string DossierDigitisedRate = "DossierDigitisedRate";
-
-    /// <summary>Share of results digitised.</summary>
-    public const string ResultDigitisedRate = "ResultDigitisedRate";
-
-    /// <summary>Share of dossiers with a fee that were paid online.</summary>
-    public const string OnlinePaymentRate = "OnlinePaymentRate";
-
-    /// <summary>Satisfaction rate (domain.md §5: threshold 90%).</summary>
-    public const string SatisfactionRate = "SatisfactionRate";
-
-    /// <summary>The portal metrics a measured component may name.</summary>
+    /// <summary>The portal metrics (defined once, in <see cref="PortalMetrics"/>) the default framework measures.</summary>
     public static IReadOnlyList<string> MeasuredMetrics { get; } =
         [OnlineShare, OnTimeRate, DossierDigitisedRate, ResultDigitisedRate, OnlinePaymentRate, SatisfactionRate];
 
