@@ -81,6 +81,7 @@ public sealed class OfficerScopeAndFormsTests(PortalFactory portal) : IClassFixt
 
         var slip = await q1.GetStringAsync($"/in/05/{id}");
         Assert.Contains("Phiếu kiểm soát quá trình giải quyết hồ sơ", slip);
+        Assert.Contains(code, await (await SignedInAsync("lanhdao.tp@demo.hcmc.vn")).GetStringAsync($"/in/05/{id}"));
         Assert.Contains("Tiếp nhận hồ sơ — Lê Thị Cúc", slip);
         Assert.Contains("Đúng hạn", slip);
 
