@@ -60,7 +60,7 @@ public static class IdentityApi
         var user = new AppUser
         {
             UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = body.Cccd!.Trim(),
-            PhoneNumber = body.Phone!.Trim(), CreatedAt = DateTime.UtcNow,
+            PhoneNumber = body.Phone!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
         if (!created.Succeeded)

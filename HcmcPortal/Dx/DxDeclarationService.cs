@@ -21,7 +21,7 @@ public sealed record DxDeclarationForm(DxPeriodInfo Period, ReportUnit Unit, IRe
 /// accept (reviewed = declared) or correct (a new rate and a note). Both values are kept. Nothing changes once the
 /// period is published; a reviewed declaration is not changed by the district any more.
 /// </summary>
-public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public const string ConflictMessage = "Số liệu vừa được người khác thay đổi. Dữ liệu mới nhất đã được tải lại.";
 
@@ -117,7 +117,7 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
             {
                 Id = Guid.NewGuid(), Kind = FileKind.Evidence, FileName = Path.GetFileName(file.FileName), ContentType = contentType!,
                 Size = file.Data.Length, Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Data)),
-                UploadedAt = DateTime.UtcNow, UploadedBy = actor.UserId, Content = new FileContent { Data = file.Data },
+                UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId, Content = new FileContent { Data = file.Data },
             };
             db.Files.Add(stored);
             declaration.EvidenceFileId = stored.Id;
@@ -158,7 +158,7 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
         declaration.ReviewedRate = accept ? declaration.DeclaredRate : correctedRate;
         declaration.ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         declaration.ReviewerId = actor.UserId;
-        declaration.ReviewedAt = DateTime.UtcNow;
+        declaration.ReviewedAt = clock.GetUtcNow().UtcDateTime;
         try
         {
             await db.SaveChangesAsync(ct);
