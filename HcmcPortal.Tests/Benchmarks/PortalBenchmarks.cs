@@ -20,8 +20,10 @@ public sealed class DemoVolumePortal : PortalFactory
 /// on time: a timed unit test is flaky on a shared 2-core machine. Each measure is the median of several warm runs.
 /// Run: dotnet test HcmcPortal.Tests --filter FullyQualifiedName~Benchmarks --logger "console;verbosity=detailed"
 /// </summary>
+[Collection(Name)]
 public sealed class PortalBenchmarks(DemoVolumePortal portal, ITestOutputHelper output) : IClassFixture<DemoVolumePortal>
 {
+    public const string Name = "benchmarks";
     private const int Runs = 7;
 
     private async Task<double> MedianMsAsync(Func<Task> action)
@@ -87,3 +89,7 @@ public sealed class PortalBenchmarks(DemoVolumePortal portal, ITestOutputHelper 
         Assert.True(rows > 3000);
     }
 }
+
+/// <summary>Measured alone, after the parallel tests, so that the figures are not the other tests' noise.</summary>
+[CollectionDefinition(PortalBenchmarks.Name, DisableParallelization = true)]
+public sealed class BenchmarkCollection;
