@@ -22,7 +22,7 @@ public sealed class DxReviewJourneyTests(BrowserFixture browser)
         var accepted = await CountAsync(DeclarationStatus.Accepted);
         var corrected = await CountAsync(DeclarationStatus.Corrected);
         var page = await browser.SignedInPageAsync("danhgia.cds@demo.hcmc.vn");
-        await page.GotoAsync("/cds/tham-dinh");
+        await BrowserFixture.GotoInteractiveAsync(page, "/cds/tham-dinh");
         var first = page.Locator("[data-test=review-line]").First;
         await Expect(first).ToBeVisibleAsync();
 

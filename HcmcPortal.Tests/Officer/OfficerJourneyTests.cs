@@ -21,7 +21,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
     /// <summary>Opens the dossier from a queue page and waits for its workspace.</summary>
     private static async Task<IPage> OpenFromQueueAsync(IPage page, string url, string code, string? tab = null)
     {
-        await page.GotoAsync(url);
+        await BrowserFixture.GotoInteractiveAsync(page, url);
         var open = page.Locator($"[data-test=open-dossier][data-code='{code}']");
         // A tab click made before the circuit is live is lost with the prerendered page: repeat it until the panel shows.
         for (var attempt = 0; tab is not null && attempt < 20 && !await open.IsVisibleAsync(); attempt++)
@@ -93,7 +93,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
 
         // The applicant's own page shows each step, by unit only, and each status change notified them.
         var citizenPage = await browser.SignedInPageAsync("congdan@demo.hcmc.vn");
-        await citizenPage.GotoAsync($"/ho-so-cua-toi/{id}");
+        await BrowserFixture.GotoInteractiveAsync(citizenPage, $"/ho-so-cua-toi/{id}");
         var steps = citizenPage.Locator("[data-test=timeline] [data-test=timeline-action]");
         await Assertions.Expect(steps).ToHaveCountAsync(7);
         await Assertions.Expect(steps.Last).ToContainTextAsync("Đã trả kết quả");
