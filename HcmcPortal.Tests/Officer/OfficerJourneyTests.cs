@@ -34,9 +34,24 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
         return page;
     }
 
+    /// <summary>
+    /// Opens an action's form. The panel re-renders after each action, and a click that lands on a button being
+    /// replaced is lost, so click again until the form is there.
+    /// </summary>
+    private static async Task ChooseActionAsync(IPage page, string action)
+    {
+        var form = page.Locator("[data-test=action-submit]");
+        for (var attempt = 0; attempt < 10 && !await form.IsVisibleAsync(); attempt++)
+        {
+            await page.ClickAsync($"[data-test=action-{action}]");
+            await page.WaitForTimeoutAsync(300);
+        }
+        await Assertions.Expect(form).ToBeVisibleAsync();
+    }
+
     private static async Task ActAsync(IPage page, string action, string expectedStage)
     {
-        await page.ClickAsync($"[data-test=action-{action}]");
+        await ChooseActionAsync(page, action);
         await page.ClickAsync("[data-test=action-submit]");
         await Assertions.Expect(page.Locator("[data-test=action-message]")).ToContainTextAsync("Đã thực hiện");
         await Assertions.Expect(page.Locator("[data-test=dossier-stage]")).ToHaveTextAsync(expectedStage);
@@ -56,7 +71,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
 
         // The unit leader assigns it to the unit's specialist.
         var leader = await OpenFromQueueAsync(await browser.SignedInPageAsync("lanhdao.q1@demo.hcmc.vn"), "/can-bo/phan-cong", code);
-        await leader.ClickAsync("[data-test=action-Assign]");
+        await ChooseActionAsync(leader, "Assign");
         await leader.Locator("[data-test=field-assignee]").ClickAsync();
         await leader.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Hoàng Minh Đức" }).ClickAsync();
         await Assertions.Expect(leader.Locator(".mud-popover-open")).ToHaveCountAsync(0);
@@ -66,11 +81,11 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
 
         // The specialist records a verification note and proposes the result with its document.
         var specialist = await OpenFromQueueAsync(await browser.SignedInPageAsync("chuyenvien.q1@demo.hcmc.vn"), "/can-bo/viec-cua-toi", code);
-        await specialist.ClickAsync("[data-test=action-Verify]");
+        await ChooseActionAsync(specialist, "Verify");
         await specialist.Locator("textarea[data-test=field-note], [data-test=field-note] textarea").FillAsync("Đã đối chiếu bản chính giấy tờ tùy thân.");
         await specialist.ClickAsync("[data-test=action-submit]");
         await Assertions.Expect(specialist.Locator("[data-test=timeline-entry][data-action=Verify]")).ToBeVisibleAsync();
-        await specialist.ClickAsync("[data-test=action-ProposeResult]");
+        await ChooseActionAsync(specialist, "ProposeResult");
         // InputFile listens for changes only once its JS has initialised after render: pick the file again until it is taken.
         var picked = specialist.Locator("[data-test=picked-file]");
         for (var attempt = 0; attempt < 10 && await picked.CountAsync() == 0; attempt++)
