@@ -1,6 +1,7 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
 using Microsoft.EntityFrameworkCore;
@@ -24,11 +25,17 @@ public sealed record ProcedureWorkflow(int Id, string Code, string Name, Guid Ve
 public sealed record CalendarRow(int Id, DateOnly Date, CalendarDayKind Kind, string Name);
 
 /// <summary>
+/// Whether a year's schedule is decided. Unconfirmed: only suggested, until an administrator confirms it.
+/// Announced: seeded as the Government announced it, confirmed by no one in particular.
+/// </summary>
+public sealed record CalendarYearStatus(int Year, bool IsConfirmed, bool IsAnnounced, DateTime? ConfirmedAt, string? ConfirmedByName, string? Basis);
+
+/// <summary>
 /// The administrator's catalogue: procedures' time limits and workflow steps (role + share of the time limit), and
 /// the working-day calendar kept per year (domain.md §4). Calendar edits never touch stored due dates: promised
 /// dates are recomputed only on explicit action.
 /// </summary>
-public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars)
+public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
 {
     /// <summary>The roles a workflow step can be given: the ones that act on dossiers.</summary>
     public static readonly IReadOnlyList<string> StepRoles = [Roles.Reception, Roles.Specialist, Roles.UnitLeader];
@@ -122,6 +129,70 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Calendar.AsNoTracking().Where(c => c.Date >= first && c.Date <= last).OrderBy(c => c.Date)
             .Select(c => new CalendarRow(c.Id, c.Date, c.Kind, c.Name)).ToListAsync(ct);
+    }
+
+    public async Task<CalendarYearStatus> YearStatusAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var decided = await db.CalendarYears.AsNoTracking().Where(y => y.Year == year)
+            .Select(y => new
+            {
+                y.ConfirmedAt,
+                y.Basis,
+                Announced = y.ConfirmedBy == ReferenceSeeder.SystemActor,
+                Name = db.Users.Where(u => u.Id == y.ConfirmedBy).Select(u => u.FullName).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return decided is null
+            ? new CalendarYearStatus(year, false, false, null, null, null)
+            : new CalendarYearStatus(year, true, decided.Announced, decided.ConfirmedAt, decided.Name, decided.Basis);
+    }
+
+    /// <summary>
+    /// An administrator confirms that <paramref name="year"/>'s holidays and swapped days are the decided ones, citing
+    /// the decision if they wish. The confirmation row records who and when; officers stop seeing due dates in the year
+    /// flagged as counted on a suggestion. A second confirmation is refused, naming the first.
+    /// </summary>
+    public async Task<CommandResult> ConfirmYearAsync(Actor actor, int year, string? basis, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Roles.Admin))
+            return CommandResult.Forbidden();
+        if (year is < 1902 or > 2100)
+            return CommandResult.Invalid("Năm không hợp lệ.");
+        if (basis?.Trim().Length > 400)
+            return CommandResult.Invalid("Căn cứ xác nhận không được dài quá 400 ký tự.");
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.CalendarYears.AnyAsync(y => y.Year == year, ct))
+            return await AlreadyConfirmedAsync(year, ct);
+        if (!await db.Calendar.AnyAsync(c => c.Date >= first && c.Date <= last && c.Kind == CalendarDayKind.Holiday, ct))
+            return CommandResult.Invalid($"Lịch năm {year} chưa có ngày nghỉ nào: hãy nhập các ngày nghỉ lễ, Tết trước khi xác nhận.");
+        db.CalendarYears.Add(new CalendarYear
+        {
+            Year = year,
+            ConfirmedAt = clock.GetUtcNow().UtcDateTime,
+            ConfirmedBy = actor.UserId,
+            Basis = string.IsNullOrWhiteSpace(basis) ? null : basis.Trim(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator confirmed it since the check (the key is the year).
+            return await AlreadyConfirmedAsync(year, ct);
+        }
+        calendars.Invalidate();
+        return new CommandResult(CommandStatus.Ok);
+    }
+
+    private async Task<CommandResult> AlreadyConfirmedAsync(int year, CancellationToken ct)
+    {
+        var status = await YearStatusAsync(year, ct);
+        var by = status.ConfirmedByName is { } name ? $" bởi {name}" : "";
+        return new CommandResult(CommandStatus.Conflict, $"Lịch năm {year} đã được xác nhận{by} lúc {VietnamTime.FormatDateTime(status.ConfirmedAt ?? default)}.");
     }
 
     /// <summary>Adds a holiday or a swapped working day. A working day can only be a Saturday or Sunday (weekdays already are).</summary>

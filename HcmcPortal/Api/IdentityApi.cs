@@ -43,7 +43,7 @@ public static class IdentityApi
         if (!check.IsValid)
             errors["cccd"] = [check.Error!];
         if (!PhoneNumbers.IsValid(phone))
-            errors["phone"] = ["Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."];
+            errors["phone"] = [PhoneNumbers.ErrorInvalid];
         return errors;
     }
 
@@ -59,8 +59,8 @@ public static class IdentityApi
         var email = body.Email!.Trim();
         var user = new AppUser
         {
-            UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = body.Cccd!.Trim(),
-            PhoneNumber = body.Phone!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = Cccd.Normalize(body.Cccd),
+            PhoneNumber = PhoneNumbers.TryNormalize(body.Phone, out var phone) ? phone : null, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
         if (!created.Succeeded)
@@ -116,8 +116,8 @@ public static class IdentityApi
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         user.FullName = body.FullName!.Trim();
-        user.Cccd = body.Cccd!.Trim();
-        user.PhoneNumber = body.Phone!.Trim();
+        user.Cccd = Cccd.Normalize(body.Cccd);
+        user.PhoneNumber = PhoneNumbers.TryNormalize(body.Phone, out var phone) ? phone : null;
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["profile"] = updated.Errors.Select(e => e.Description).ToArray() });

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ProcedureFormField> ProcedureFormFields => Set<ProcedureFormField>();
     public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
     public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierDraft> Drafts => Set<DossierDraft>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
@@ -91,6 +92,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(c => c.Name).HasMaxLength(200);
             e.HasIndex(c => c.Date).IsUnique();
+        });
+        b.Entity<CalendarYear>(e =>
+        {
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.ConfirmedBy).HasMaxLength(450);
+            e.Property(y => y.Basis).HasMaxLength(400);
         });
 
         b.Entity<Dossier>(e =>

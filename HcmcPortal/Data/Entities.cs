@@ -151,6 +151,22 @@ public class CalendarEntry : IAudited
     public string? UpdatedBy { get; set; }
 }
 
+/// <summary>
+/// A year whose working-day calendar is decided: announced by the Government (seeded) or confirmed by an
+/// administrator. A year without this row is only suggested, and due dates falling in it are flagged to officers.
+/// The row is the audit of the decision: who confirmed it, when, and on what basis.
+/// </summary>
+public class CalendarYear
+{
+    public int Year { get; set; }
+    /// <summary>UTC.</summary>
+    public DateTime ConfirmedAt { get; set; }
+    /// <summary>The administrator's user id, or <see cref="Seed.ReferenceSeeder.SystemActor"/> for a schedule seeded as announced.</summary>
+    public string ConfirmedBy { get; set; } = "";
+    /// <summary>What the decision rests on, e.g. the Government Office letter; optional for an administrator.</summary>
+    public string? Basis { get; set; }
+}
+
 public enum DossierOutcome
 {
     None = 0,

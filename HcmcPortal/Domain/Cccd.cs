@@ -20,19 +20,22 @@ public static class Cccd
 {
     public const int Length = 12;
 
+    /// <summary>Room for the 12 digits typed in groups ("079 203 001 234"): input fields allow this many characters.</summary>
+    public const int MaxTypedLength = 20;
+
     public const string ErrorEmpty = "Vui lòng nhập số CCCD.";
     public const string ErrorNotDigits = "Số CCCD chỉ được gồm các chữ số 0–9.";
     public const string ErrorLength = "Số CCCD phải gồm đúng 12 chữ số.";
     public const string ErrorFutureYear = "Năm sinh trong số CCCD không hợp lệ (ở tương lai).";
 
     /// <summary>
-    /// Checks the shape (exactly 12 ASCII digits; surrounding spaces are ignored) and that the encoded birth year
+    /// Checks the shape (exactly 12 ASCII digits once <see cref="Normalize"/>d) and that the encoded birth year
     /// is not after <paramref name="today"/>'s year. Birth year = 1900 + 100·⌊d/2⌋ + YY, odd d = female
     /// (Circular 07/2016/TT-BCA art. 7). The province prefix is where the birth was registered: never infer residence.
     /// </summary>
     public static CccdCheck Validate(string? input, DateOnly today)
     {
-        var s = input?.Trim();
+        var s = Normalize(input);
         if (string.IsNullOrEmpty(s))
         {
             return CccdCheck.Fail(ErrorEmpty);
@@ -58,6 +61,13 @@ public static class Cccd
 
         return new CccdCheck(true, null, birthYear, centuryAndSex % 2 == 1, s[..3]);
     }
+
+    /// <summary>
+    /// The number as stored: spaces, dots and dashes that people type between digit groups ("079 203 001 234") removed.
+    /// Anything else is kept, so that <see cref="Validate"/> can say what is wrong.
+    /// </summary>
+    public static string Normalize(string? input) =>
+        string.Concat((input ?? "").Trim().Split([' ', '\u00A0', '.', '-'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// Masks a CCCD for lists: first 3 digits + "******" + last 3 (e.g. "079******789"). Input shorter than 7

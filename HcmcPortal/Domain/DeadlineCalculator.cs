@@ -29,8 +29,18 @@ public enum DeadlineState
 /// </summary>
 public static class DeadlineCalculator
 {
-    /// <summary>A paper dossier received at or after this time is transferred the next working day (Decree 61/2018 art. 18).</summary>
-    public static readonly TimeOnly PaperTransferCutoff = new(15, 0);
+    /// <summary>
+    /// A paper dossier received <em>after</em> this time is transferred the next working day (Decree 61/2018 art. 18), and a
+    /// certification received after it is due the next working day (Decree 23/2015 art. 21). 15:00 exactly is still that day.
+    /// </summary>
+    public static readonly TimeOnly ReceptionCutoff = new(15, 0);
+
+    /// <summary>
+    /// True when <paramref name="local"/> is after 15:00. Times are compared to the second, as a receipt shows them:
+    /// 15:00:00 is on time, 15:00:01 is after.
+    /// </summary>
+    public static bool IsAfterCutoff(DateTime local) =>
+        new TimeOnly(local.Hour, local.Minute, local.Second) > ReceptionCutoff;
 
     /// <summary>
     /// The due date and time for a time limit, counted from <paramref name="receivedLocal"/> (pass the result of
@@ -44,6 +54,8 @@ public static class DeadlineCalculator
     /// moved to the same or next working day, 17:00.</item>
     /// <item>Hours: n working hours inside office hours (07:30–11:30, 13:00–17:00) on working days; a start outside
     /// office hours is first moved to the next moment of office time.</item>
+    /// <item>SameWorkingDay (certification): 17:00 of the reception day, or of the next working day when received after
+    /// 15:00 or on a non-working day; n is ignored.</item>
     /// </list>
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative limit value.</exception>
@@ -62,6 +74,7 @@ public static class DeadlineCalculator
             TimeLimitUnit.Days => At(cal.SameOrNextWorkingDay(date.AddDays(limit.Value)), WorkingCalendar.OfficeEnd),
             TimeLimitUnit.Months => At(cal.SameOrNextWorkingDay(date.AddMonths(limit.Value)), WorkingCalendar.OfficeEnd),
             TimeLimitUnit.Hours => AddWorkingHours(receivedLocal, limit.Value, cal),
+            TimeLimitUnit.SameWorkingDay => At(cal.IsWorkingDay(date) && !IsAfterCutoff(receivedLocal) ? date : cal.NextWorkingDay(date), WorkingCalendar.OfficeEnd),
             _ => throw new ArgumentOutOfRangeException(nameof(limit), limit.Unit, "Unknown time-limit unit."),
         };
     }
@@ -78,7 +91,7 @@ public static class DeadlineCalculator
         ComputeDue(resubmittedLocal, channel, limit, cal);
 
     /// <summary>
-    /// When processing starts (Decree 61/2018 art. 18): a paper (in-person) dossier received at or after 15:00 is
+    /// When processing starts (Decree 61/2018 art. 18): a paper (in-person) dossier received after 15:00 is
     /// transferred at 07:30 of the next working day; any dossier received on a non-working day starts at 07:30 of
     /// the next working day; otherwise the reception time is kept (online dossiers pass electronically at once).
     /// </summary>
@@ -91,7 +104,7 @@ public static class DeadlineCalculator
             return At(cal.NextWorkingDay(date), WorkingCalendar.OfficeStart);
         }
 
-        if (channel == DossierChannel.InPerson && TimeOnly.FromDateTime(receivedLocal) >= PaperTransferCutoff)
+        if (channel == DossierChannel.InPerson && IsAfterCutoff(receivedLocal))
         {
             return At(cal.NextWorkingDay(date), WorkingCalendar.OfficeStart);
         }

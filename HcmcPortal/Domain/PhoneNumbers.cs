@@ -1,11 +1,52 @@
 namespace HcmcPortal.Domain;
 
-/// <summary>Vietnamese mobile and landline numbers have 10 digits and start with 0 since the 2018 renumbering.</summary>
+/// <summary>
+/// Vietnamese phone numbers (domain.md §8): a mobile number has 10 digits and starts 03, 05, 07, 08 or 09 (since the
+/// 2018 conversion); a landline has 11 digits and starts 02 (since 2017). Both are accepted, the rest refused.
+/// People type them as "+84 912 345 678", "0912.345.678", "(028) 3829-1234": <see cref="TryNormalize"/> turns any of
+/// these into the national form ("0912345678", "02838291234"), which is what is stored.
+/// </summary>
 public static class PhoneNumbers
 {
-    public static bool IsValid(string? phone)
+    public const string ErrorInvalid =
+        "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02.";
+
+    /// <summary>Separators people put between digit groups; they carry no meaning.</summary>
+    private static readonly char[] Separators = [' ', '\u00A0', '.', '-', '(', ')'];
+
+    /// <summary>
+    /// The national form of <paramref name="input"/> when it is a valid mobile or landline number, after dropping
+    /// separators (spaces, dots, dashes, brackets) and the country code (+84, 0084 or 84) in front of a number written
+    /// without its leading 0.
+    /// </summary>
+    public static bool TryNormalize(string? input, out string normalized)
     {
-        var p = phone?.Trim().Replace(" ", "").Replace(".", "") ?? "";
-        return p.Length == 10 && p[0] == '0' && p.All(char.IsAsciiDigit);
+        normalized = "";
+        var digits = string.Concat((input ?? "").Trim().Split(Separators, StringSplitOptions.RemoveEmptyEntries));
+        if (digits.StartsWith('+'))
+        {
+            if (!digits.StartsWith("+84", StringComparison.Ordinal))
+                return false;
+            digits = digits[3..];
+        }
+        else if (digits.StartsWith("0084", StringComparison.Ordinal))
+            digits = digits[4..];
+        else if (digits.StartsWith("84", StringComparison.Ordinal))
+            digits = digits[2..];
+
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+            return false;
+        // After a country code the leading 0 is usually dropped ("+84 912…") but sometimes kept ("+84 0912…").
+        var national = digits[0] == '0' ? digits : "0" + digits;
+        if (!IsMobile(national) && !IsLandline(national))
+            return false;
+        normalized = national;
+        return true;
     }
+
+    public static bool IsValid(string? input) => TryNormalize(input, out _);
+
+    private static bool IsMobile(string n) => n.Length == 10 && n[1] is '3' or '5' or '7' or '8' or '9';
+
+    private static bool IsLandline(string n) => n.Length == 11 && n[1] == '2';
 }

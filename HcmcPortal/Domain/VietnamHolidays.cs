@@ -17,16 +17,17 @@ public static class VietnamHolidays
     public const string NationalDay = "Quốc khánh";
 
     /// <summary>Years whose schedule here is the one the Government announced (not a suggestion).</summary>
-    public static bool IsAnnounced(int year) => year is 2024 or 2025;
+    public static bool IsAnnounced(int year) => year is >= 2024 and <= 2026;
 
     /// <summary>
-    /// The announced schedule for 2024 and 2025. For any other year (2026, 2027, …) no announced schedule is held
+    /// The announced schedule for 2024, 2025 and 2026. For any other year (2027, …) no announced schedule is held
     /// here, and this falls back to <see cref="Suggest"/>; check <see cref="IsAnnounced"/> to tell them apart.
     /// </summary>
     public static IReadOnlyList<CalendarDay> Official(int year) => year switch
     {
         2024 => Official2024(),
         2025 => Official2025(),
+        2026 => Official2026(),
         _ => Suggest(year),
     };
 
@@ -143,5 +144,26 @@ public static class VietnamHolidays
         H(2025, 5, 2, "Nghỉ hoán đổi (làm bù thứ Bảy 26/04/2025)"),
         H(2025, 9, 1, NationalDay),
         H(2025, 9, 2, NationalDay),
+    ];
+
+    // 2026 as decided (Government Office letters, late 2025; domain.md §4):
+    // New Year Thu 01/01–Sun 04/01: Friday 02/01 off, Saturday 10/01 worked.
+    // Tết Sat 14/02–Sun 22/02 (statutory Mon 16/02–Fri 20/02).
+    // Giỗ Tổ (10/3 lunar) falls on Sunday 26/04: Monday 27/04 off; 30/04 (Thu) and 01/05 (Fri), so 30/04–03/05 run together.
+    // National Day Sat 29/08–Wed 02/09 (statutory 01/09 and 02/09): Monday 31/08 off, Saturday 22/08 worked.
+    private static IReadOnlyList<CalendarDay> Official2026() =>
+    [
+        H(2026, 1, 1, NewYear),
+        H(2026, 1, 2, "Nghỉ hoán đổi Tết Dương lịch (làm bù thứ Bảy 10/01/2026)"),
+        W(2026, 1, 10, "Làm bù cho ngày nghỉ 02/01/2026"),
+        .. Span(new(2026, 2, 14), new(2026, 2, 22), LunarNewYear),
+        H(2026, 4, 26, HungKings),
+        H(2026, 4, 27, "Nghỉ bù Giỗ Tổ Hùng Vương (26/04 là Chủ nhật)"),
+        H(2026, 4, 30, ReunificationDay),
+        H(2026, 5, 1, LabourDay),
+        W(2026, 8, 22, "Làm bù cho ngày nghỉ 31/08/2026"),
+        H(2026, 8, 31, "Nghỉ hoán đổi Quốc khánh (làm bù thứ Bảy 22/08/2026)"),
+        H(2026, 9, 1, NationalDay),
+        H(2026, 9, 2, NationalDay),
     ];
 }

@@ -26,12 +26,18 @@ public sealed class WorkingCalendar
     private const int MaxSearchDays = 3660;
 
     private readonly Dictionary<DateOnly, CalendarDay> _days;
+    private readonly HashSet<int> _confirmedYears;
 
-    /// <summary>Builds a calendar from stored entries. Two entries for the same date are a data error.</summary>
+    /// <summary>
+    /// Builds a calendar from stored entries. Two entries for the same date are a data error.
+    /// <paramref name="confirmedYears"/> are the years whose schedule is decided (announced, or confirmed by an
+    /// administrator); in any other year the entries are only a suggestion and may still change.
+    /// </summary>
     /// <exception cref="ArgumentException">The same date is listed twice.</exception>
-    public WorkingCalendar(IEnumerable<CalendarDay> days)
+    public WorkingCalendar(IEnumerable<CalendarDay> days, IEnumerable<int>? confirmedYears = null)
     {
         ArgumentNullException.ThrowIfNull(days);
+        _confirmedYears = [.. confirmedYears ?? []];
         _days = [];
         foreach (var day in days)
         {
@@ -46,9 +52,15 @@ public sealed class WorkingCalendar
     /// <summary>A calendar with no stored entries: plain Monday–Friday.</summary>
     public static WorkingCalendar Empty { get; } = new([]);
 
-    /// <summary>A calendar holding <see cref="VietnamHolidays.Official"/> for each of the given years.</summary>
+    /// <summary>A calendar holding <see cref="VietnamHolidays.Official"/> for each of the given years; the announced ones are confirmed.</summary>
     public static WorkingCalendar ForYears(params int[] years) =>
-        new(years.Distinct().SelectMany(VietnamHolidays.Official));
+        new(years.Distinct().SelectMany(VietnamHolidays.Official), years.Where(VietnamHolidays.IsAnnounced));
+
+    /// <summary>
+    /// Whether <paramref name="year"/>'s schedule is decided. A due date in an unconfirmed year was counted on a
+    /// suggested schedule: the officer is told, since the holidays (and so the date) may still change.
+    /// </summary>
+    public bool IsYearConfirmed(int year) => _confirmedYears.Contains(year);
 
     /// <summary>The stored entries, in date order.</summary>
     public IReadOnlyList<CalendarDay> Days => [.. _days.Values.OrderBy(d => d.Date)];

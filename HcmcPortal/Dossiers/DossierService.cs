@@ -61,8 +61,9 @@ public sealed class DossierService(
             ReceivingUnitId = unit.Id,
             ApplicantUserId = walkIn ? null : actor.UserId,
             ApplicantName = req.ApplicantName.Trim(),
-            ApplicantCccd = req.ApplicantCccd.Trim(),
-            ApplicantPhone = req.ApplicantPhone?.Trim(),
+            // Stored as the national forms, however they were typed ("079 203 001 234", "+84 912 345 678").
+            ApplicantCccd = Cccd.Normalize(req.ApplicantCccd),
+            ApplicantPhone = PhoneNumbers.TryNormalize(req.ApplicantPhone, out var phone) ? phone : null,
             ApplicantEmail = req.ApplicantEmail?.Trim(),
             ApplicantAddress = req.ApplicantAddress?.Trim(),
             Channel = req.Channel,
@@ -401,7 +402,7 @@ public sealed class DossierService(
         if (!cccd.IsValid)
             problems.Add(cccd.Error!);
         if (!string.IsNullOrWhiteSpace(req.ApplicantPhone) && !PhoneNumbers.IsValid(req.ApplicantPhone))
-            problems.Add("Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
+            problems.Add(PhoneNumbers.ErrorInvalid);
         return problems;
     }
 

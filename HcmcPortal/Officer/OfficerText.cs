@@ -17,5 +17,5 @@ public static class OfficerText
 
     public static string FormatDate(DateTime? utc) => utc is { } u ? VietnamTime.FormatDate(u) : "—";
 
-    public static string TimeLimitText(TimeLimit limit, IStringLocalizer<UiText> l) => $"{limit.Value} {l[$"Officer.TimeLimitUnit.{limit.Unit}"]}";
+    public static string TimeLimitText(TimeLimit limit, IStringLocalizer<UiText> l) => Citizen.Catalogue.ProcedureText.TimeLimit(l, limit);
 }

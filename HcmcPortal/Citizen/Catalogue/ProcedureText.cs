@@ -8,11 +8,13 @@ namespace HcmcPortal.Citizen.Catalogue;
 /// <summary>Display texts for the catalogue (time limits, fees, levels) through the UI resources.</summary>
 public static class ProcedureText
 {
+    /// <summary>A time limit as people read it ("5 ngày làm việc", "Trong ngày làm việc …"); every screen shows it through this.</summary>
     public static string TimeLimit(IStringLocalizer L, TimeLimit limit) => limit.Unit switch
     {
         TimeLimitUnit.WorkingDays => L["Citizen.TimeLimit.WorkingDays", limit.Value],
         TimeLimitUnit.Days => L["Citizen.TimeLimit.Days", limit.Value],
         TimeLimitUnit.Hours => L["Citizen.TimeLimit.Hours", limit.Value],
+        TimeLimitUnit.SameWorkingDay => L["Citizen.TimeLimit.SameWorkingDay"],
         _ => L["Citizen.TimeLimit.Months", limit.Value],
     };
 

@@ -76,7 +76,7 @@ public static class FormRules
         if (!cccd.IsValid)
             errors[Keys.Cccd] = cccd.Error!;
         if (!string.IsNullOrWhiteSpace(a.Phone) && !PhoneNumbers.IsValid(a.Phone))
-            errors[Keys.Phone] = "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.";
+            errors[Keys.Phone] = PhoneNumbers.ErrorInvalid;
         if (!string.IsNullOrWhiteSpace(a.Email) && !MailAddress.TryCreate(a.Email.Trim(), out _))
             errors[Keys.Email] = "Thư điện tử không hợp lệ.";
         if (data.UnitId is null)

@@ -160,7 +160,7 @@ public static class ReferenceProcedures
 
         // ── Chứng thực ──────────────────────────────────────────────────────────
         Make("2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp hoặc chứng nhận",
-            ChungThuc, ProcedureLevel.Commune, Hours(4), 2_000, online: false, UbndXa,
+            ChungThuc, ProcedureLevel.Commune, SameWorkingDay, 2_000, online: false, UbndXa,
             "Chứng thực bản sao từ bản chính giấy tờ, văn bản tiếng Việt. "
             + "Kết quả được trả trong ngày; hồ sơ tiếp nhận sau 15 giờ được trả trong ngày làm việc tiếp theo. "
             + "Lệ phí 2.000 đồng/trang, từ trang thứ ba trở lên 1.000 đồng/trang.",
@@ -175,7 +175,7 @@ public static class ReferenceProcedures
             ],
             OnTheSpot()),
 
-        Make("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", ChungThuc, ProcedureLevel.Commune, Hours(4), 10_000, online: false, UbndXa,
+        Make("2.000884", "Chứng thực chữ ký trong các giấy tờ, văn bản", ChungThuc, ProcedureLevel.Commune, SameWorkingDay, 10_000, online: false, UbndXa,
             "Chứng thực chữ ký của cá nhân trong giấy tờ, văn bản bằng tiếng Việt. "
             + "Người yêu cầu phải ký trước mặt người thực hiện chứng thực; kết quả được trả trong ngày.",
             [
@@ -205,7 +205,7 @@ public static class ReferenceProcedures
             Standard()),
 
         Make("2.000908", "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của nước ngoài cấp hoặc chứng nhận",
-            ChungThuc, ProcedureLevel.District, WorkingDays(1), 2_000, online: false, PhongTuPhap,
+            ChungThuc, ProcedureLevel.District, SameWorkingDay, 2_000, online: false, PhongTuPhap,
             "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan nước ngoài hoặc cơ quan Việt Nam cấp có yếu tố nước ngoài. "
             + "Giấy tờ phải được hợp pháp hóa lãnh sự, trừ trường hợp được miễn theo điều ước quốc tế.",
             [
@@ -220,7 +220,7 @@ public static class ReferenceProcedures
             OnTheSpot()),
 
         Make("2.000843", "Chứng thực chữ ký người dịch mà người dịch là cộng tác viên dịch thuật của Phòng Tư pháp",
-            ChungThuc, ProcedureLevel.District, WorkingDays(1), 10_000, online: false, PhongTuPhap,
+            ChungThuc, ProcedureLevel.District, SameWorkingDay, 10_000, online: false, PhongTuPhap,
             "Chứng thực chữ ký của người dịch là cộng tác viên dịch thuật đã đăng ký với Phòng Tư pháp. "
             + "Người dịch chịu trách nhiệm về tính chính xác của bản dịch; kết quả được trả trong ngày hoặc ngày làm việc tiếp theo.",
             [
@@ -699,6 +699,8 @@ public static class ReferenceProcedures
     private static TimeLimit Days(int n) => new(n, TimeLimitUnit.Days);
     private static TimeLimit Hours(int n) => new(n, TimeLimitUnit.Hours);
     private static TimeLimit Months(int n) => new(n, TimeLimitUnit.Months);
+    /// <summary>Certification: the same working day, or the next one if received after 15:00 (Decree 23/2015/NĐ-CP art. 21).</summary>
+    private static TimeLimit SameWorkingDay => new(0, TimeLimitUnit.SameWorkingDay);
 
     private static (string, bool) Req(string name) => (name, true);
     private static (string, bool) Opt(string name) => (name, false);

@@ -8,6 +8,12 @@ public static class ReferenceSeeder
 {
     public static readonly int[] CalendarYears = [2024, 2025, 2026, 2027];
 
+    /// <summary>The actor the start-up seeding writes as (<see cref="DatabaseInitializer"/>): rows it made are the seed's, not an administrator's.</summary>
+    public const string SystemActor = "system";
+
+    /// <summary>The basis recorded for a year seeded with its announced schedule.</summary>
+    public const string AnnouncedBasis = "Lịch nghỉ lễ, Tết do Chính phủ công bố";
+
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
         if (!await db.Units.AnyAsync(ct))
@@ -17,12 +23,7 @@ public static class ReferenceSeeder
             db.Procedures.AddRange(ReferenceProcedures.All());
             await db.SaveChangesAsync(ct);
         }
-        if (!await db.Calendar.AnyAsync(ct))
-        {
-            db.Calendar.AddRange(CalendarYears.SelectMany(VietnamHolidays.Official)
-                .Select(d => new CalendarEntry { Date = d.Date, Kind = d.Kind, Name = d.Name }));
-            await db.SaveChangesAsync(ct);
-        }
+        await SeedCalendarAsync(db, ct);
         if (!await db.DxFrameworks.AnyAsync(ct))
         {
             db.DxFrameworks.Add(ReferenceDxFramework.Default());
@@ -58,5 +59,47 @@ public static class ReferenceSeeder
         unit.ParentId is int parent ? PathOf(byId[parent], byId) + unit.Id + "/" : $"/{unit.Id}/";
 
     public static async Task<WorkingCalendar> LoadCalendarAsync(AppDbContext db, CancellationToken ct = default) =>
-        new(await db.Calendar.AsNoTracking().Select(c => new CalendarDay(c.Date, c.Kind, c.Name)).ToListAsync(ct));
+        new(await db.Calendar.AsNoTracking().Select(c => new CalendarDay(c.Date, c.Kind, c.Name)).ToListAsync(ct),
+            await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(ct));
+
+    /// <summary>
+    /// A new database gets the calendar for <see cref="CalendarYears"/>. Each year whose schedule has been announced
+    /// since (2026, decided late 2025) and is not yet marked decided is corrected: the entries the seed once guessed are
+    /// replaced by the announced ones, entries an administrator made are kept, and the year is recorded as decided.
+    /// Due dates already promised on dossiers are stored and stay as they are (domain.md §4).
+    /// </summary>
+    private static async Task SeedCalendarAsync(AppDbContext db, CancellationToken ct)
+    {
+        var fresh = !await db.Calendar.AnyAsync(ct);
+        if (fresh)
+            db.Calendar.AddRange(CalendarYears.SelectMany(VietnamHolidays.Official)
+                .Select(d => new CalendarEntry { Date = d.Date, Kind = d.Kind, Name = d.Name }));
+        var decided = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
+        foreach (var year in CalendarYears.Where(y => VietnamHolidays.IsAnnounced(y) && !decided.Contains(y)))
+        {
+            if (!fresh)
+                await ReplaceGuessedEntriesAsync(db, year, ct);
+            db.CalendarYears.Add(new CalendarYear { Year = year, ConfirmedAt = DateTime.UtcNow, ConfirmedBy = SystemActor, Basis = AnnouncedBasis });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task ReplaceGuessedEntriesAsync(AppDbContext db, int year, CancellationToken ct)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var stored = await db.Calendar.Where(c => c.Date >= first && c.Date <= last).ToListAsync(ct);
+        var official = VietnamHolidays.Official(year).ToDictionary(d => d.Date);
+        // The guessed entries are updated in place or removed (never removed and re-added: Date is unique).
+        foreach (var entry in stored.Where(c => c.CreatedBy is null or SystemActor))
+        {
+            if (official.Remove(entry.Date, out var decided))
+                (entry.Kind, entry.Name) = (decided.Kind, decided.Name);
+            else
+                db.Calendar.Remove(entry);
+        }
+        var keptByAdministrators = stored.Where(c => c.CreatedBy is not (null or SystemActor)).Select(c => c.Date).ToHashSet();
+        db.Calendar.AddRange(official.Values.Where(d => !keptByAdministrators.Contains(d.Date))
+            .Select(d => new CalendarEntry { Date = d.Date, Kind = d.Kind, Name = d.Name }));
+    }
 }

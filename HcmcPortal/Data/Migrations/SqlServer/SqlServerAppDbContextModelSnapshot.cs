@@ -203,6 +203,28 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("Calendar");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.Dossier", b =>
                 {
                     b.Property<Guid>("Id")

@@ -193,6 +193,28 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("Calendar");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
