@@ -142,11 +142,75 @@ public class VietnamHolidaysTests
     }
 
     [Fact]
-    public void Official_falls_back_to_Suggest_for_2026_and_2027()
+    public void Official_falls_back_to_Suggest_for_2027_whose_schedule_is_not_decided()
     {
-        Assert.Equal(VietnamHolidays.Suggest(2026), VietnamHolidays.Official(2026));
         Assert.Equal(VietnamHolidays.Suggest(2027), VietnamHolidays.Official(2027));
-        Assert.False(VietnamHolidays.IsAnnounced(2026));
+        Assert.False(VietnamHolidays.IsAnnounced(2027));
+        Assert.True(VietnamHolidays.IsAnnounced(2026));
+        Assert.NotEqual(VietnamHolidays.Suggest(2026), VietnamHolidays.Official(2026));
+    }
+
+    [Fact]
+    public void The_2026_schedule_as_decided_has_exactly_these_days_off_on_weekdays_and_two_Saturdays_worked()
+    {
+        var cal = WorkingCalendar.ForYears(2026);
+        var weekdaysOff = Enumerable.Range(0, 365).Select(i => D(2026, 1, 1).AddDays(i))
+            .Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !cal.IsWorkingDay(d));
+        DateOnly[] expected =
+        [
+            D(2026, 1, 1), D(2026, 1, 2),                                               // New Year, Friday 02/01 swapped
+            D(2026, 2, 16), D(2026, 2, 17), D(2026, 2, 18), D(2026, 2, 19), D(2026, 2, 20), // Tết (statutory days)
+            D(2026, 4, 27),                                                             // Giỗ Tổ falls on Sunday 26/04
+            D(2026, 4, 30), D(2026, 5, 1),
+            D(2026, 8, 31), D(2026, 9, 1), D(2026, 9, 2),                               // National Day, Monday 31/08 swapped
+        ];
+        Assert.Equal(expected, weekdaysOff);
+        Assert.Equal([D(2026, 1, 10), D(2026, 8, 22)], cal.Days.Where(d => d.Kind == CalendarDayKind.WorkingDay).Select(d => d.Date));
+        Assert.True(cal.IsYearConfirmed(2026));
+    }
+
+    [Fact]
+    public void The_rule_based_guess_differs_from_the_decision_exactly_on_the_swapped_and_moved_days()
+    {
+        var guessed = new WorkingCalendar(VietnamHolidays.Suggest(2026));
+        var decided = WorkingCalendar.ForYears(2026);
+        var differing = Enumerable.Range(0, 365).Select(i => D(2026, 1, 1).AddDays(i))
+            .Where(d => guessed.IsWorkingDay(d) != decided.IsWorkingDay(d));
+        // Four weekdays wrong (02/01, 31/08, 01/09 off; 03/09 worked) and the two Saturdays worked.
+        Assert.Equal([D(2026, 1, 2), D(2026, 1, 10), D(2026, 8, 22), D(2026, 8, 31), D(2026, 9, 1), D(2026, 9, 3)], differing);
+    }
+
+    [Fact]
+    public void Tet_2026_runs_from_Saturday_14_02_to_Sunday_22_02()
+    {
+        var cal = WorkingCalendar.ForYears(2026);
+        Assert.True(cal.IsWorkingDay(D(2026, 2, 13)));
+        for (var d = D(2026, 2, 14); d <= D(2026, 2, 22); d = d.AddDays(1))
+        {
+            Assert.False(cal.IsWorkingDay(d));
+            Assert.Equal(VietnamHolidays.LunarNewYear, cal.HolidayName(d));
+        }
+
+        Assert.True(cal.IsWorkingDay(D(2026, 2, 23)));
+    }
+
+    [Fact]
+    public void Saturdays_10_01_and_22_08_2026_are_working_days()
+    {
+        var cal = WorkingCalendar.ForYears(2026);
+        Assert.True(cal.IsWorkingDay(D(2026, 1, 10)));
+        Assert.True(cal.IsWorkingDay(D(2026, 8, 22)));
+        Assert.False(cal.IsWorkingDay(D(2026, 1, 17))); // an ordinary Saturday
+        Assert.Equal(D(2026, 1, 10), cal.NextWorkingDay(D(2026, 1, 9)));
+    }
+
+    [Fact]
+    public void Suggested_years_are_not_confirmed_until_the_calendar_says_so()
+    {
+        Assert.False(WorkingCalendar.ForYears(2027).IsYearConfirmed(2027));
+        Assert.False(WorkingCalendar.ForYears(2026).IsYearConfirmed(2028));
+        Assert.True(new WorkingCalendar(VietnamHolidays.Suggest(2027), [2027]).IsYearConfirmed(2027));
+        Assert.False(WorkingCalendar.Empty.IsYearConfirmed(2026));
     }
 
     [Fact]

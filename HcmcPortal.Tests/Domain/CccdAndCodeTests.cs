@@ -57,7 +57,7 @@ public class CccdTests
 
     [Theory]
     [InlineData("07920300012A")]
-    [InlineData("079-203-000-12")]
+    [InlineData("079/203/000/123")]
     [InlineData("０７９２０３０００１２３")] // full-width digits are not ASCII digits
     public void Letters_and_symbols_are_refused(string cccd)
     {
@@ -74,6 +74,22 @@ public class CccdTests
 
     [Fact]
     public void Surrounding_spaces_are_ignored() => Assert.True(Cccd.Validate(" 079203000123 ", Today).IsValid);
+
+    [Theory]
+    [InlineData("079 203 000 123")]
+    [InlineData("079.203.000.123")]
+    [InlineData("079-203-000-123")]
+    [InlineData(" 0792 0300 0123 ")]
+    public void Digits_typed_in_groups_are_normalised(string typed)
+    {
+        Assert.Equal("079203000123", Cccd.Normalize(typed));
+        Assert.True(Cccd.Validate(typed, Today).IsValid);
+        Assert.True(typed.Length <= Cccd.MaxTypedLength);
+    }
+
+    [Fact]
+    public void Groups_that_do_not_make_12_digits_are_still_refused() =>
+        Assert.Equal(Cccd.ErrorLength, Cccd.Validate("079-203-000-12", Today).Error);
 
     [Fact]
     public void Mask_keeps_the_first_and_last_three_digits()

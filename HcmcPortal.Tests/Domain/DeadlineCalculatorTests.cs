@@ -42,11 +42,25 @@ public class DeadlineCalculatorTests
     }
 
     [Fact]
-    public void Paper_dossier_at_or_after_15h_is_transferred_next_morning_art_18()
+    public void Paper_dossier_after_15h_is_transferred_next_morning_art_18()
     {
         Assert.Equal(T(2025, 4, 22, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 15, 30), DossierChannel.InPerson, Cal));
-        Assert.Equal(T(2025, 4, 22, 7, 30), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 15, 0), DossierChannel.InPerson, Cal));
         Assert.Equal(T(2025, 4, 21, 14, 59), DeadlineCalculator.EffectiveStart(T(2025, 4, 21, 14, 59), DossierChannel.InPerson, Cal));
+    }
+
+    [Fact]
+    public void Paper_dossier_at_15_00_00_exactly_is_on_time_for_that_day_and_15_00_01_is_not()
+    {
+        // "Sau 15 giờ" (Decree 61/2018 art. 18): after 15:00, so 15:00:00 is still that day.
+        var exactly = new DateTime(2025, 4, 21, 15, 0, 0);
+        var oneSecondLater = new DateTime(2025, 4, 21, 15, 0, 1);
+        Assert.Equal(exactly, DeadlineCalculator.EffectiveStart(exactly, DossierChannel.InPerson, Cal));
+        Assert.Equal(T(2025, 4, 22, 7, 30), DeadlineCalculator.EffectiveStart(oneSecondLater, DossierChannel.InPerson, Cal));
+        // 3 working days: Thu 24/04 from Monday 21/04, Fri 25/04 from the transfer on Tuesday 22/04.
+        Assert.Equal(T(2025, 4, 24, 17), DeadlineCalculator.ComputeDue(exactly, DossierChannel.InPerson, WorkingDays(3), Cal));
+        Assert.Equal(T(2025, 4, 25, 17), DeadlineCalculator.ComputeDue(oneSecondLater, DossierChannel.InPerson, WorkingDays(3), Cal));
+        // A fraction of a second is not "after": the receipt shows 15:00:00.
+        Assert.False(DeadlineCalculator.IsAfterCutoff(exactly.AddMilliseconds(999)));
     }
 
     [Fact]
@@ -157,6 +171,86 @@ public class DeadlineCalculatorTests
         var due = T(2025, 5, 5, 17);
         Assert.True(DeadlineCalculator.CanReappoint(0, due, T(2025, 4, 29, 16), Cal));
         Assert.False(DeadlineCalculator.CanReappoint(0, due, T(2025, 5, 5, 7, 30), Cal));
+    }
+
+    private static readonly WorkingCalendar Cal2026 = WorkingCalendar.ForYears(2025, 2026);
+
+    [Fact]
+    public void Online_31_12_2025_plus_2_working_days_is_06_01_2026()
+    {
+        // 01/01 and the swapped Friday 02/01 off, weekend 03–04/01: Mon 05/01 (1), Tue 06/01 (2).
+        Assert.Equal(T(2026, 1, 6, 17), DeadlineCalculator.ComputeDue(T(2025, 12, 31, 10), DossierChannel.Online, WorkingDays(2), Cal2026));
+    }
+
+    [Fact]
+    public void Friday_28_08_2026_plus_2_working_days_is_04_09_2026()
+    {
+        // 29/08–02/09 off (Monday 31/08 swapped): Thu 03/09 (1), Fri 04/09 (2).
+        Assert.Equal(T(2026, 9, 4, 17), DeadlineCalculator.ComputeDue(T(2026, 8, 28, 10), DossierChannel.Online, WorkingDays(2), Cal2026));
+    }
+
+    [Fact]
+    public void Five_working_days_across_Tet_2026()
+    {
+        // Thu 12/02 + 5: Fri 13/02 (1), Tết 14–22/02, Mon 23/02 (2) … Thu 26/02 (5).
+        Assert.Equal(T(2026, 2, 26, 17), DeadlineCalculator.ComputeDue(T(2026, 2, 12, 9), DossierChannel.Online, WorkingDays(5), Cal2026));
+    }
+
+    [Fact]
+    public void The_swapped_Saturdays_of_2026_count_as_working_days()
+    {
+        // Fri 09/01 + 1 → Sat 10/01 (worked); Fri 21/08 + 1 → Sat 22/08 (worked).
+        Assert.Equal(T(2026, 1, 10, 17), DeadlineCalculator.ComputeDue(T(2026, 1, 9, 9), DossierChannel.Online, WorkingDays(1), Cal2026));
+        Assert.Equal(T(2026, 8, 22, 17), DeadlineCalculator.ComputeDue(T(2026, 8, 21, 9), DossierChannel.Online, WorkingDays(1), Cal2026));
+        // A paper dossier received after 15:00 on Friday 21/08 is transferred on the Saturday worked.
+        Assert.Equal(T(2026, 8, 22, 7, 30), DeadlineCalculator.EffectiveStart(T(2026, 8, 21, 15, 30), DossierChannel.InPerson, Cal2026));
+    }
+
+    private static readonly TimeLimit Certification = new(0, TimeLimitUnit.SameWorkingDay);
+
+    [Theory]
+    [InlineData(8, 0, 2025, 4, 22)]    // in the morning: the same day
+    [InlineData(15, 0, 2025, 4, 22)]   // 15:00 exactly: the same day
+    [InlineData(15, 1, 2025, 4, 23)]   // after 15:00: the next working day
+    [InlineData(18, 0, 2025, 4, 23)]   // after office hours: the next working day
+    public void Certification_is_due_the_same_working_day_or_the_next_one_after_15h(int h, int mi, int ey, int em, int ed)
+    {
+        // Decree 23/2015/NĐ-CP art. 21, received Tuesday 22/04/2025, online or on paper alike.
+        Assert.Equal(T(ey, em, ed, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 22, h, mi), DossierChannel.InPerson, Certification, Cal));
+        Assert.Equal(T(ey, em, ed, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 22, h, mi), DossierChannel.Online, Certification, Cal));
+    }
+
+    [Fact]
+    public void Certification_at_15_00_01_is_due_the_next_working_day()
+    {
+        var received = new DateTime(2025, 4, 22, 15, 0, 1);
+        Assert.Equal(T(2025, 4, 23, 17), DeadlineCalculator.ComputeDue(received, Certification, Cal));
+        Assert.Equal(T(2025, 4, 22, 17), DeadlineCalculator.ComputeDue(received.AddSeconds(-1), Certification, Cal));
+    }
+
+    [Fact]
+    public void Certification_received_on_Friday_after_15h_is_due_on_Monday()
+    {
+        Assert.Equal(T(2025, 6, 9, 17), DeadlineCalculator.ComputeDue(T(2025, 6, 6, 16), DossierChannel.InPerson, Certification, Cal));
+        Assert.Equal(T(2025, 6, 6, 17), DeadlineCalculator.ComputeDue(T(2025, 6, 6, 14), DossierChannel.InPerson, Certification, Cal));
+    }
+
+    [Fact]
+    public void Certification_before_a_holiday_is_due_after_it()
+    {
+        // Tue 29/04/2025 after 15:00: 30/04–04/05 off → Mon 05/05. Wed 31/12/2025 after 15:00 → Mon 05/01/2026.
+        Assert.Equal(T(2025, 5, 5, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 29, 15, 30), DossierChannel.InPerson, Certification, Cal));
+        Assert.Equal(T(2026, 1, 5, 17), DeadlineCalculator.ComputeDue(T(2025, 12, 31, 16), DossierChannel.InPerson, Certification, Cal2026));
+        // Received on a day off (Sunday 04/05/2025, online): the next working day.
+        Assert.Equal(T(2025, 5, 5, 17), DeadlineCalculator.ComputeDue(T(2025, 5, 4, 10), DossierChannel.Online, Certification, Cal));
+    }
+
+    [Fact]
+    public void Certification_ignores_the_limit_value_unlike_4_working_hours()
+    {
+        // 4 working hours from 14:00 would end at 08:30 the next day (3h + 1h); certification is due the same day at 17:00.
+        Assert.Equal(T(2025, 4, 23, 8, 30), DeadlineCalculator.ComputeDue(T(2025, 4, 22, 14), new TimeLimit(4, TimeLimitUnit.Hours), Cal));
+        Assert.Equal(T(2025, 4, 22, 17), DeadlineCalculator.ComputeDue(T(2025, 4, 22, 14), new TimeLimit(4, TimeLimitUnit.SameWorkingDay), Cal));
     }
 
     [Theory]

@@ -23,21 +23,15 @@ public static class PhoneNumbers
     {
         normalized = "";
         var digits = string.Concat((input ?? "").Trim().Split(Separators, StringSplitOptions.RemoveEmptyEntries));
-        if (digits.StartsWith('+'))
-        {
-            if (!digits.StartsWith("+84", StringComparison.Ordinal))
-                return false;
-            digits = digits[3..];
-        }
-        else if (digits.StartsWith("0084", StringComparison.Ordinal))
-            digits = digits[4..];
-        else if (digits.StartsWith("84", StringComparison.Ordinal))
-            digits = digits[2..];
-
+        var international = digits.StartsWith("+84", StringComparison.Ordinal) ? 3
+            : digits.StartsWith("0084", StringComparison.Ordinal) ? 4
+            : digits.StartsWith("84", StringComparison.Ordinal) ? 2
+            : 0;
+        digits = digits[international..];
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
             return false;
-        // After a country code the leading 0 is usually dropped ("+84 912…") but sometimes kept ("+84 0912…").
-        var national = digits[0] == '0' ? digits : "0" + digits;
+        // After the country code the leading 0 is usually dropped ("+84 912…"), sometimes kept ("+84 (0) 912…").
+        var national = international > 0 && digits[0] != '0' ? "0" + digits : digits;
         if (!IsMobile(national) && !IsLandline(national))
             return false;
         normalized = national;
@@ -46,7 +40,7 @@ public static class PhoneNumbers
 
     public static bool IsValid(string? input) => TryNormalize(input, out _);
 
-    private static bool IsMobile(string n) => n.Length == 10 && n[1] is '3' or '5' or '7' or '8' or '9';
+    private static bool IsMobile(string n) => n.Length == 10 && n[0] == '0' && n[1] is '3' or '5' or '7' or '8' or '9';
 
-    private static bool IsLandline(string n) => n.Length == 11 && n[1] == '2';
+    private static bool IsLandline(string n) => n.Length == 11 && n[0] == '0' && n[1] == '2';
 }
