@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HcmcPortal.Domain;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,26 @@ public sealed class IdentityApiTests(PortalFactory portal) : IClassFixture<Porta
         var refreshed = await portal.CreateClient().PostAsJsonAsync("/api/v1/identity/refresh", new { refreshToken = tokens.GetProperty("refreshToken").GetString() });
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.False(string.IsNullOrEmpty((await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()));
+    }
+
+    [Fact]
+    public async Task A_plus_84_phone_and_a_CCCD_in_groups_are_stored_normalised_and_a_landline_is_accepted()
+    {
+        var client = portal.CreateClient();
+        var registered = await client.PostAsJsonAsync("/api/v1/identity/register",
+            new { email = "so.dien.thoai@example.vn", password = "App@12345", fullName = "Lý Thị Mai", cccd = "079 301 005 588", phone = "+84 912 345 678" });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        await client.LoginAsync("so.dien.thoai@example.vn", "App@12345");
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal("0912345678", me.GetProperty("phone").GetString());
+        Assert.Equal("079301005588", me.GetProperty("cccd").GetString());
+
+        var landline = await client.PutAsJsonAsync("/api/v1/me", new { fullName = "Lý Thị Mai", cccd = "079301005588", phone = "(028) 3829.1234" });
+        Assert.Equal(HttpStatusCode.OK, landline.StatusCode);
+        Assert.Equal("02838291234", (await landline.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
+
+        var oldPrefix = await client.PutAsJsonAsync("/api/v1/me", new { fullName = "Lý Thị Mai", cccd = "079301005588", phone = "0412345678" });
+        Assert.Equal(PhoneNumbers.ErrorInvalid, (await oldPrefix.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("phone"));
     }
 
     [Fact]

@@ -87,6 +87,33 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Phone_and_CCCD_typed_in_groups_or_with_84_are_stored_in_their_national_form_and_a_04_number_is_refused()
+    {
+        var actor = await portal.ActorAsync(Citizen);
+        var (draftId, procedure) = await portal.KhaiSinhDraftAsync(actor);
+        var drafts = portal.Get<DraftService>();
+        var draft = (await drafts.GetAsync(actor, draftId))!;
+        var data = draft.Data;
+        data.Applicant.Phone = "0412 345 678";
+        data.Applicant.Cccd = "079 203 001 234";
+        Assert.True((await drafts.SaveAsync(actor, new DraftSave(draftId, draft.Version, procedure.Id, 3, data))).Succeeded);
+
+        var refused = await drafts.SubmitAsync(actor, draftId, Guid.NewGuid().ToString("N"));
+        Assert.Equal(PhoneNumbers.ErrorInvalid, refused.FieldErrors[FormRules.Keys.Phone]);
+        Assert.False(refused.FieldErrors.ContainsKey(FormRules.Keys.Cccd));
+
+        draft = (await drafts.GetAsync(actor, draftId))!;
+        data.Applicant.Phone = "+84 912.345.678";
+        Assert.True((await drafts.SaveAsync(actor, new DraftSave(draftId, draft.Version, procedure.Id, 3, data))).Succeeded);
+        var submitted = await drafts.SubmitAsync(actor, draftId, Guid.NewGuid().ToString("N"));
+        Assert.True(submitted.Result.Succeeded, submitted.Result.Message);
+
+        await using var db = portal.CreateDb();
+        var stored = await db.Dossiers.Where(d => d.Id == submitted.Result.DossierId).Select(d => new { d.ApplicantPhone, d.ApplicantCccd }).SingleAsync();
+        Assert.Equal(("0912345678", "079203001234"), (stored.ApplicantPhone, stored.ApplicantCccd));
+    }
+
+    [Fact]
     public async Task Submitting_twice_with_the_same_key_creates_one_dossier_and_moves_the_draft_files_into_it()
     {
         var actor = await portal.ActorAsync(Citizen);

@@ -88,6 +88,38 @@ public sealed class CalendarYearTests(PortalFactory portal) : BunitTestBase, ICl
     }
 
     [Fact]
+    public async Task An_older_database_with_certifications_in_working_hours_is_corrected_at_start_unless_an_administrator_changed_them()
+    {
+        await using (var db = portal.CreateDb())
+        {
+            // As the previous release seeded them; 2.000843 was since set by an administrator to 2 working days.
+            await SetLimitAsync(db, "2.000815", 4, TimeLimitUnit.Hours);
+            await SetLimitAsync(db, "2.000908", 1, TimeLimitUnit.WorkingDays);
+            await SetLimitAsync(db, "2.000843", 2, TimeLimitUnit.WorkingDays);
+            db.ActorId = ReferenceSeeder.SystemActor;
+            await ReferenceSeeder.SeedAsync(db, default);
+        }
+
+        await using (var db = portal.CreateDb())
+        {
+            var limits = await db.Procedures.Where(p => p.Code.StartsWith("2.000")).ToDictionaryAsync(p => p.Code, p => p.TimeLimit);
+            Assert.Equal(TimeLimitUnit.SameWorkingDay, limits["2.000815"].Unit);
+            Assert.Equal(TimeLimitUnit.SameWorkingDay, limits["2.000908"].Unit);
+            Assert.Equal(new TimeLimit(2, TimeLimitUnit.WorkingDays), limits["2.000843"]);
+            Assert.Equal(new TimeLimit(4, TimeLimitUnit.Hours), limits["2.000635"]); // a civil-status extract, not a certification
+            Assert.Equal(ReferenceSeeder.SystemActor, await db.Procedures.Where(p => p.Code == "2.000815").Select(p => p.UpdatedBy).SingleAsync());
+            await SetLimitAsync(db, "2.000843", 0, TimeLimitUnit.SameWorkingDay);
+        }
+
+        // Shown in Vietnamese wherever a time limit is displayed: the public procedure page here.
+        var page = await portal.CreateClient().GetStringAsync("/thu-tuc/2.000815");
+        Assert.Contains("Trong ngày làm việc (tiếp nhận sau 15 giờ: ngày làm việc tiếp theo)", page);
+    }
+
+    private static Task SetLimitAsync(AppDbContext db, string code, int value, TimeLimitUnit unit) =>
+        db.Procedures.Where(p => p.Code == code).ExecuteUpdateAsync(s => s.SetProperty(p => p.TimeLimitValue, value).SetProperty(p => p.TimeLimitUnit, unit));
+
+    [Fact]
     public async Task The_officer_sees_a_due_date_in_2027_flagged_until_the_administrator_confirms_the_year_which_is_audited()
     {
         Services.AddSingleton(portal.Get<OfficerQueries>());

@@ -111,7 +111,7 @@ public class ReferenceDataTests
             Assert.Equal(0, p.Id);
             Assert.True(p.IsPublished);
             Assert.Equal(VietnameseText.Fold(p.Name), p.SearchName);
-            Assert.True(p.TimeLimitValue > 0);
+            Assert.True(p.TimeLimitValue > 0 || p.TimeLimitUnit == TimeLimitUnit.SameWorkingDay);
             Assert.True(p.FeeVnd >= 0);
             Assert.False(string.IsNullOrWhiteSpace(p.Description));
             Assert.False(string.IsNullOrWhiteSpace(p.HandlingAgency));
@@ -136,8 +136,18 @@ public class ReferenceDataTests
     [InlineData(TimeLimitUnit.Days)]
     [InlineData(TimeLimitUnit.Months)]
     [InlineData(TimeLimitUnit.WorkingDays)]
+    [InlineData(TimeLimitUnit.SameWorkingDay)]
     public void Some_procedure_uses_each_time_unit(TimeLimitUnit unit) =>
         Assert.Contains(ReferenceProcedures.All(), p => p.TimeLimitUnit == unit);
+
+    [Fact]
+    public void Certifications_are_due_the_same_working_day_except_contracts_decree_23_2015_art_21()
+    {
+        var certifications = ReferenceProcedures.All().Where(p => p.Field == "Chứng thực").ToList();
+        Assert.Equal(["2.000815", "2.000843", "2.000884", "2.000908"],
+            certifications.Where(p => p.TimeLimitUnit == TimeLimitUnit.SameWorkingDay).Select(p => p.Code).Order());
+        Assert.Equal(new TimeLimit(2, TimeLimitUnit.WorkingDays), certifications.Single(p => p.Code == "2.001035").TimeLimit);
+    }
 
     [Fact]
     public void Birth_registration_is_code_1_001193_and_free()

@@ -23,6 +23,8 @@ public static class ReferenceSeeder
             db.Procedures.AddRange(ReferenceProcedures.All());
             await db.SaveChangesAsync(ct);
         }
+        else
+            await CorrectCertificationTimeLimitsAsync(db, ct);
         await SeedCalendarAsync(db, ct);
         if (!await db.DxFrameworks.AnyAsync(ct))
         {
@@ -61,6 +63,30 @@ public static class ReferenceSeeder
     public static async Task<WorkingCalendar> LoadCalendarAsync(AppDbContext db, CancellationToken ct = default) =>
         new(await db.Calendar.AsNoTracking().Select(c => new CalendarDay(c.Date, c.Kind, c.Name)).ToListAsync(ct),
             await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(ct));
+
+    /// <summary>The certification procedures as first seeded, with the time limit they were wrongly given then.</summary>
+    private static readonly (string Code, TimeLimit FirstSeeded)[] CertificationsFirstSeeded =
+    [
+        ("2.000815", new(4, TimeLimitUnit.Hours)),
+        ("2.000884", new(4, TimeLimitUnit.Hours)),
+        ("2.000908", new(1, TimeLimitUnit.WorkingDays)),
+        ("2.000843", new(1, TimeLimitUnit.WorkingDays)),
+    ];
+
+    /// <summary>
+    /// Certification is due the same working day, or the next one when received after 15:00 (Decree 23/2015/NĐ-CP
+    /// art. 21), not in "4 working hours" or "1 working day" as first seeded. A database seeded before is corrected: a
+    /// procedure still holding its first seeded limit is switched (audited as the system); one an administrator has set
+    /// otherwise is left as they set it. Dossiers already received keep the due date they were promised.
+    /// </summary>
+    private static async Task CorrectCertificationTimeLimitsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var codes = CertificationsFirstSeeded.Select(c => c.Code).ToList();
+        var procedures = await db.Procedures.Where(p => codes.Contains(p.Code)).ToListAsync(ct);
+        foreach (var procedure in procedures.Where(p => CertificationsFirstSeeded.Contains((p.Code, p.TimeLimit))))
+            (procedure.TimeLimitValue, procedure.TimeLimitUnit) = (0, TimeLimitUnit.SameWorkingDay);
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>
     /// A new database gets the calendar for <see cref="CalendarYears"/>. Each year whose schedule has been announced
