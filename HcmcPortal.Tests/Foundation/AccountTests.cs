@@ -2,6 +2,7 @@ using System.Net;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Tests.Foundation;
 
@@ -55,13 +56,27 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Registration_creates_a_citizen_who_is_signed_in()
+    public async Task Registration_creates_a_citizen_who_is_signed_in_with_the_phone_and_CCCD_in_their_national_form()
     {
         var client = Client();
         var page = await client.GetStringAsync("/account/register");
-        var response = await client.PostAsync("/account/register", RegisterForm(page, "Phạm Thị Lan", "079195001122", "0912345678", "lan.pham@example.vn"));
+        var response = await client.PostAsync("/account/register", RegisterForm(page, "Phạm Thị Lan", "079 195 001 122", "+84 912 345 678", "lan.pham@example.vn"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/ho-so-cua-toi", PathOf(response));
+        await using var db = portal.CreateDb();
+        var user = await db.Users.Where(u => u.Email == "lan.pham@example.vn").Select(u => new { u.PhoneNumber, u.Cccd }).SingleAsync();
+        Assert.Equal(("0912345678", "079195001122"), (user.PhoneNumber, user.Cccd));
+    }
+
+    [Fact]
+    public async Task Registration_refuses_a_number_that_is_neither_a_mobile_nor_a_landline()
+    {
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var response = await client.PostAsync("/account/register", RegisterForm(page, "Đỗ Văn Nam", "079195001133", "0612345678", "nam.do@example.vn"));
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("bắt đầu bằng 03, 05, 07, 08 hoặc 09", html);
+        Assert.Contains("value=\"0612345678\"", html);
     }
 
     [Fact]
