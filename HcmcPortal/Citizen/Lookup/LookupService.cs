@@ -49,14 +49,19 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : I
             return new(LookupOutcome.RateLimited, "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.");
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone }).FirstOrDefaultAsync(ct);
+        var dossier = await Query(db, code).FirstOrDefaultAsync(ct);
         var matches = dossier is not null
             && (EndsWith(dossier.ApplicantCccd, lastDigits) || EndsWith(dossier.ApplicantPhone, lastDigits));
         return matches
             ? new(LookupOutcome.Found, null, dossier!.Status, dossier.ReceivedAt, dossier.DueAt)
             : new(LookupOutcome.NotFound, LookupResult.NotFoundMessage);
     }
+
+    internal sealed record LookupRow(DossierStatus Status, DateTime? ReceivedAt, DateTime? DueAt, string ApplicantCccd, string? ApplicantPhone);
+
+    internal static IQueryable<LookupRow> Query(AppDbContext db, string code) =>
+        db.Dossiers.AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new LookupRow(d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone));
 
     private static bool EndsWith(string? value, string digits)
     {
