@@ -38,6 +38,7 @@ builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService
 builder.Services.AddSingleton<MailQueue>();
 builder.Services.AddHostedService<MailWorker>();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();

@@ -48,6 +48,7 @@ public static class AccountSetup
             .AddApiEndpoints()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<DemoPasswordValidator>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         return services;
     }
