@@ -55,13 +55,30 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Registration_creates_a_citizen_who_is_signed_in()
+    public async Task Registration_creates_a_citizen_who_then_signs_in()
     {
         var client = Client();
         var page = await client.GetStringAsync("/account/register");
         var response = await client.PostAsync("/account/register", RegisterForm(page, "Phạm Thị Lan", "079195001122", "0912345678", "lan.pham@example.vn"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/ho-so-cua-toi", PathOf(response));
+        Assert.StartsWith("/account/login?registered=true", PathOf(response));
+        var signedIn = await client.SignInAsync("lan.pham@example.vn", "Dung@12345");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/ho-so-cua-toi", PathOf(signedIn));
+    }
+
+    [Fact]
+    public async Task Registration_with_a_taken_email_answers_exactly_as_a_new_one_and_mails_the_owner()
+    {
+        var owner = await RegisterAsync("da.co@example.vn", "079203007788");
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var again = await client.PostAsync("/account/register", RegisterForm(page, "Kẻ Thử", "079203007799", "0909000222", owner));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/account/login?registered=true", PathOf(again));
+        // The owner is told (a password-reset link), and the attempt changed nothing: the owner's password still works.
+        Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(File.ReadAllText), m => m.Contains("X-Receiver: " + owner));
+        Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(owner, "Dung@12345")).StatusCode);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ProductionStartTests(ProductionPortalFactory portal) : IClas
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var response = await client.SignInAsync(ProductionPortalFactory.AdminEmail, ProductionPortalFactory.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/quan-tri/nguoi-dung", response.Headers.Location?.OriginalString);
+        Assert.Equal("/quan-tri/nguoi-dung", response.Headers.Location!.AbsolutePath);
         // The demo administrator does not exist here: the sign-in form answers again, with its message.
         Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("quantri@demo.hcmc.vn", DemoOptions.Password)).StatusCode);
     }
@@ -71,6 +71,16 @@ public sealed class ProductionStartTests(ProductionPortalFactory portal) : IClas
         var response = await client.SignInAsync("quantri@demo.hcmc.vn", DemoOptions.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("tạm khóa", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_request_for_another_host_is_refused_by_AllowedHosts()
+    {
+        var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        forged.Headers.Host = "attacker.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
     }
 
     private sealed class ReusedDatabaseFactory(string path) : PortalFactory

@@ -4,6 +4,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Notifications;
+using HcmcPortal.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Dossiers;
@@ -17,6 +18,8 @@ public sealed class DossierService(
     CalendarProvider calendars,
     NotificationService notifications,
     TimeProvider clock,
+    PortalRateLimiter limiter,
+    Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
     ILogger<DossierService> log)
 {
     private const int MaxSubmitAttempts = 5;
@@ -31,6 +34,13 @@ public sealed class DossierService(
 
         if (req.IdempotencyKey is { Length: > 0 } key && await FirstSubmissionAsync(db, actor.UserId, key, ct) is { } existing)
             return existing;
+        // Each citizen account has a budget of new submissions, whether from the page or the API (RateLimits:Submission).
+        if (!walkIn)
+        {
+            using var lease = limiter.Acquire(RatePolicy.Submission, client: null, account: actor.UserId);
+            if (!lease.IsAcquired)
+                return new CommandResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Submission, limits.Value)));
+        }
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
             .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
