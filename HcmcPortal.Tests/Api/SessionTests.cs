@@ -71,7 +71,7 @@ public sealed class SessionTests(PortalFactory portal) : IClassFixture<PortalFac
     private static async Task<string> SignInCookieAsync(HttpClient raw, string email)
     {
         var page = await raw.GetAsync("/account/login");
-        var form = Foundation.HardeningTests.Form(await page.Content.ReadAsStringAsync(), "login", ("Input.Email", email), ("Input.Password", Password));
+        var form = HttpClientExtensions.FormOf(await page.Content.ReadAsStringAsync(), "login", ("Input.Email", email), ("Input.Password", Password));
         var post = WithCookie(HttpMethod.Post, "/account/login", CookiesSet(page));
         post.Content = form;
         var signedIn = await raw.SendAsync(post);

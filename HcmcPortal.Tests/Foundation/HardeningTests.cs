@@ -52,7 +52,7 @@ public sealed partial class HardeningTests(HardenedPortalFactory portal) : IClas
         var page = await client.GetStringAsync("/account/forgot-password");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/account/forgot-password")
         {
-            Content = Form(page, "forgot", ("Input.Email", "congdan2@demo.hcmc.vn")),
+            Content = HttpClientExtensions.FormOf(page, "forgot", ("Input.Email", "congdan2@demo.hcmc.vn")),
         };
         request.Headers.Host = "attacker.example";
         request.Headers.Add("X-Forwarded-Host", "attacker.example");
@@ -64,15 +64,6 @@ public sealed partial class HardeningTests(HardenedPortalFactory portal) : IClas
         var link = ResetLink().Match(body).Groups[1].Value;
         Assert.StartsWith(HardenedPortalFactory.PublicBaseUrl + "/account/reset-password?", link);
         Assert.DoesNotContain("attacker.example", body);
-    }
-
-    internal static FormUrlEncodedContent Form(string page, string handler, params (string Key, string Value)[] fields)
-    {
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["_handler"] = handler };
-        foreach (var (k, v) in fields)
-            values[k] = v;
-        return new FormUrlEncodedContent(values);
     }
 
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
