@@ -19,6 +19,7 @@ using Serilog.Formatting.Compact;
 var builder = WebApplication.CreateBuilder(args);
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
@@ -32,12 +33,15 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalApi();
+builder.Services.AddHttpHardening(builder.Configuration);
+builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
 builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
 builder.Services.AddSingleton<MailQueue>();
 builder.Services.AddHostedService<MailWorker>();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();
@@ -53,6 +57,9 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+// First: the client's address and scheme as told by a trusted proxy (rate limits, Secure cookies, HTTPS redirection).
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -67,6 +74,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UsePortalRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -81,13 +81,18 @@ public sealed class IdentityApiTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task A_taken_email_and_a_weak_password_are_field_errors()
+    public async Task A_taken_email_gets_the_same_answer_as_a_new_one_and_a_weak_password_is_a_field_error()
     {
         var client = portal.CreateClient();
+        var fresh = await client.PostAsJsonAsync("/api/v1/identity/register",
+            new { email = "moi.dangky@example.vn", password = "App@12345", fullName = "Người Thử", cccd = "079301005568", phone = "0987654321" });
         var taken = await client.PostAsJsonAsync("/api/v1/identity/register",
             new { email = ApiClient.Citizen, password = "App@12345", fullName = "Người Thử", cccd = "079301005567", phone = "0987654321" });
-        Assert.Contains("Thư điện tử này đã được đăng ký.", (await taken.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("email")
-            .EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (fresh.StatusCode, taken.StatusCode));
+        Assert.Equal(JsonSerializer.Serialize(new { email = ApiClient.Citizen }), await taken.Content.ReadAsStringAsync());
+        Assert.Equal(JsonSerializer.Serialize(new { email = "moi.dangky@example.vn" }), await fresh.Content.ReadAsStringAsync());
+        // The taken account is untouched: its own password still signs in.
+        await portal.CreateClient().LoginAsync(ApiClient.Citizen);
         var weak = await client.PostAsJsonAsync("/api/v1/identity/register",
             new { email = "yeu@example.vn", password = "yeu", fullName = "Người Thử", cccd = "079301005567", phone = "0987654321" });
         Assert.Contains("Mật khẩu", (await weak.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("password"));

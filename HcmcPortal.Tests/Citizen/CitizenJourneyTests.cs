@@ -36,6 +36,11 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await page.FillAsync("#password", Password);
         await page.FillAsync("#confirm", Password);
         await page.ClickAsync("[data-test=register-submit]");
+        // Registration never says whether the address was taken: it asks to sign in with what was typed.
+        await Expect(page.Locator("[data-test=registered]")).ToBeVisibleAsync();
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("[data-test=login-submit]");
         await page.WaitForURLAsync("**/ho-so-cua-toi");
 
         // Search without diacritics and open the procedure.

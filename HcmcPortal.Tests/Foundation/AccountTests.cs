@@ -56,13 +56,16 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Registration_creates_a_citizen_who_is_signed_in_with_the_phone_and_CCCD_in_their_national_form()
+    public async Task Registration_creates_a_citizen_with_the_phone_and_CCCD_in_their_national_form_who_then_signs_in()
     {
         var client = Client();
         var page = await client.GetStringAsync("/account/register");
         var response = await client.PostAsync("/account/register", RegisterForm(page, "Phạm Thị Lan", "079 195 001 122", "+84 912 345 678", "lan.pham@example.vn"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/ho-so-cua-toi", PathOf(response));
+        Assert.StartsWith("/account/login?registered=true", PathOf(response));
+        var signedIn = await client.SignInAsync("lan.pham@example.vn", "Dung@12345");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/ho-so-cua-toi", PathOf(signedIn));
         await using var db = portal.CreateDb();
         var user = await db.Users.Where(u => u.Email == "lan.pham@example.vn").Select(u => new { u.PhoneNumber, u.Cccd }).SingleAsync();
         Assert.Equal(("0912345678", "079195001122"), (user.PhoneNumber, user.Cccd));
@@ -77,6 +80,20 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("bắt đầu bằng 03, 05, 07, 08 hoặc 09", html);
         Assert.Contains("value=\"0612345678\"", html);
+    }
+
+    [Fact]
+    public async Task Registration_with_a_taken_email_answers_exactly_as_a_new_one_and_mails_the_owner()
+    {
+        var owner = await RegisterAsync("da.co@example.vn", "079203007788");
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var again = await client.PostAsync("/account/register", RegisterForm(page, "Kẻ Thử", "079203007799", "0909000222", owner));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.StartsWith("/account/login?registered=true", PathOf(again));
+        // The owner is told (a password-reset link), and the attempt changed nothing: the owner's password still works.
+        Assert.Contains(Directory.GetFiles(portal.MailFolder, "*.eml").Select(File.ReadAllText), m => m.Contains("X-Receiver: " + owner));
+        Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(owner, "Dung@12345")).StatusCode);
     }
 
     [Fact]

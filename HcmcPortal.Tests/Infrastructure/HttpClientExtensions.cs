@@ -19,6 +19,15 @@ public static partial class HttpClientExtensions
         return await client.PostAsync("/account/login", form);
     }
 
+    /// <summary>A static form's POST body: the page's antiforgery token, the form's handler name and the fields.</summary>
+    public static FormUrlEncodedContent FormOf(string page, string handler, params (string Key, string Value)[] fields)
+    {
+        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value, ["_handler"] = handler };
+        foreach (var (key, value) in fields)
+            values[key] = value;
+        return new FormUrlEncodedContent(values);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

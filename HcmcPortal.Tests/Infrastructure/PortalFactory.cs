@@ -18,6 +18,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "hcmcportal-tests", $"{Guid.NewGuid():N}.db");
     protected virtual int DemoDossiers => 240;
     protected virtual bool UseRealSocket => false;
+    protected virtual string EnvironmentName => "Development";
+    /// <summary>Extra settings of a subclass (e.g. production without demo data).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
@@ -33,13 +36,20 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         builder.UseContentRoot(RepoRoot);
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Dossiers", DemoDossiers.ToString());
         builder.UseSetting("Email:Smtp:PickupFolder", Path.Combine(Path.GetDirectoryName(DatabasePath)!, "mail-" + Path.GetFileNameWithoutExtension(DatabasePath)));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test class signs in, registers and submits from one address: budgets no test trips by accident.
+        // The lookup keeps its real budget (its tests count it); RateLimitTests set small budgets to prove the 429s.
+        foreach (var policy in new[] { "SignIn", "Register", "PasswordReset", "Submission" })
+            foreach (var scope in new[] { "PerClient", "PerAccount" })
+                builder.UseSetting($"RateLimits:{policy}:{scope}", "100000");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (UseRealSocket)
             this.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
     }

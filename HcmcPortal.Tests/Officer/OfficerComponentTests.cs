@@ -50,7 +50,9 @@ public sealed class ActionPanelTests : BunitTestBase
     {
         var db = new NoDatabase();
         var calendars = new CalendarProvider(db);
-        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System, NullLogger<DossierService>.Instance));
+        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System,
+            new HcmcPortal.Operations.PortalRateLimiter(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions())),
+            Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System));
     }
 

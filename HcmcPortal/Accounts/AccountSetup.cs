@@ -1,5 +1,6 @@
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace HcmcPortal.Accounts;
@@ -22,11 +23,22 @@ public static class AccountSetup
             o.AccessDeniedPath = "/account/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            // Secure behind HTTPS (the proxy's X-Forwarded-Proto counts, from a trusted proxy only); not readable by scripts.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // The security stamp is checked on every request: signing out or a new password ends every session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AuthenticationStateProvider, StampRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<ApiSessions>();
+        services.AddScoped<PasswordResetMail>();
+        services.AddScoped<CitizenRegistration>();
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -48,6 +60,7 @@ public static class AccountSetup
             .AddApiEndpoints()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<DemoPasswordValidator>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         return services;
     }

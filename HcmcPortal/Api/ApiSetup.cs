@@ -21,6 +21,7 @@ public static class ApiSetup
         {
             o.BearerTokenExpiration = TimeSpan.FromHours(1);
             o.RefreshTokenExpiration = TimeSpan.FromDays(14);
+            o.Events.OnMessageReceived = Accounts.ApiSessions.ValidateBearerAsync;
         });
         services.AddAuthorizationBuilder().AddPolicy(ApiUser, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         services.AddProblemDetails();

@@ -10,6 +10,7 @@ using HcmcPortal.Citizen.Submission;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Operations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public static class DossiersApi
         var citizen = api.MapGroup("").RequireAuthorization(ApiSetup.ApiUser).ProducesProblem(StatusCodes.Status401Unauthorized);
         citizen.MapGet("/notifications", NotificationsAsync).WithTags("Thông báo").WithSummary("Thông báo của tôi").Produces<PageOf<NotificationDto>>();
         var dossiers = citizen.MapGroup("/dossiers").WithTags("Hồ sơ");
-        dossiers.MapPost("", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes)).DisableAntiforgery()
+        dossiers.MapPost("", SubmitAsync).WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes), new RateLimitedAttribute(RatePolicy.Submission)).DisableAntiforgery()
             .WithSummary("Nộp hồ sơ trực tuyến (multipart/form-data)")
             .WithDescription("Các phần: procedureCode, unitCode, form (JSON: mã trường → giá trị; địa chỉ là {\"districtId\",\"wardId\",\"street\"}), "
                 + "tệp doc_<mã giấy tờ> (PDF, JPG, PNG; tối đa 10 MB mỗi tệp). Tiêu đề Idempotency-Key (tối đa 100 ký tự): gửi lại cùng khóa trả về hồ sơ đã tạo.")
@@ -113,7 +114,7 @@ public static class DossiersApi
     /// {"districtId","wardId","street"}), files named doc_&lt;requiredDocumentId&gt;. The applicant is the caller's profile.
     /// </summary>
     private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ProcedureCatalog catalog, DraftService drafts,
-        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         if (!actor.IsInRole(Roles.Citizen))
@@ -144,6 +145,8 @@ public static class DossiersApi
         var submitted = await drafts.SubmitDataAsync(actor, procedure, data, files, key.Length == 0 ? null : key, null, ct);
         if (submitted.FieldErrors.Count > 0)
             return ApiProblems.Validation(submitted.FieldErrors.ToDictionary(e => ApiFieldName(e.Key), e => new[] { e.Value }), submitted.Result.Message!);
+        if (submitted.Result.Status == CommandStatus.Limited)
+            request.HttpContext.Response.Headers.RetryAfter = limits.Value.Submission.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!submitted.Result.Succeeded)
             return ApiProblems.From(submitted.Result);
         var created = await db.Dossiers.AsNoTracking().Where(d => d.Id == submitted.Result.DossierId)
@@ -320,8 +323,9 @@ public static class DossiersApi
 
     private static async Task<IResult> LookupAsync(string? code, string? cccdLast4, string? phoneLast4, HttpContext http, LookupService lookup, CancellationToken ct)
     {
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var r = await lookup.LookupAsync(client, code, cccdLast4 ?? phoneLast4, ct);
+        var r = await lookup.LookupAsync(PortalRateLimiter.ClientOf(http), code, cccdLast4 ?? phoneLast4, ct);
+        if (r.RetryAfter is { } after)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return r.Outcome switch
         {
             LookupOutcome.Found => Results.Ok(new LookupDto(code!.Trim(), (int)r.Status!, DossierText.StatusName(r.Status!.Value), r.ReceivedAt, r.DueAt)),

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -23,11 +24,17 @@ public static class IdentityApi
     {
         var identity = api.MapGroup("/identity").WithTags("Tài khoản");
         identity.MapPost("/register", RegisterAsync).AllowAnonymous().WithSummary("Đăng ký tài khoản công dân")
-            .Produces(StatusCodes.Status201Created).ProducesValidationProblem();
+            .WithDescription("Trả lời như nhau dù thư điện tử đã được dùng hay chưa; khi đã dùng, chủ tài khoản nhận thư đặt lại mật khẩu.")
+            .Produces(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new RateLimitedAttribute(RatePolicy.Register));
         identity.MapPost("/login", LoginAsync).AllowAnonymous().WithSummary("Đăng nhập: nhận accessToken và refreshToken")
-            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
-        identity.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithSummary("Đổi refreshToken lấy mã truy cập mới")
-            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new RateLimitedAttribute(RatePolicy.SignIn));
+        identity.MapPost("/refresh", RefreshAsync).AllowAnonymous().WithSummary("Đổi refreshToken lấy mã truy cập mới (mỗi refreshToken chỉ dùng một lần)")
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithMetadata(new RateLimitedAttribute(RatePolicy.SignIn));
+        identity.MapPost("/logout", LogoutAsync).RequireAuthorization(ApiSetup.ApiUser).WithSummary("Đăng xuất: kết thúc mọi phiên đăng nhập của tài khoản")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized);
         var me = api.MapGroup("/me").RequireAuthorization(ApiSetup.ApiUser).WithTags("Tài khoản").ProducesProblem(StatusCodes.Status401Unauthorized);
         me.MapGet("", GetMeAsync).WithSummary("Hồ sơ cá nhân của tôi").Produces<MeResponse>();
         me.MapPut("", PutMeAsync).WithSummary("Cập nhật họ tên, CCCD, số điện thoại").Produces<MeResponse>().ProducesValidationProblem();
@@ -47,7 +54,7 @@ public static class IdentityApi
         return errors;
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<AppUser> users, TimeProvider clock)
+    private static async Task<IResult> RegisterAsync(RegisterBody body, CitizenRegistration registration, TimeProvider clock)
     {
         var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
         if (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email.Trim(), out _))
@@ -62,41 +69,48 @@ public static class IdentityApi
             UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = Cccd.Normalize(body.Cccd),
             PhoneNumber = PhoneNumbers.TryNormalize(body.Phone, out var phone) ? phone : null, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
+        var created = await registration.RegisterAsync(user, body.Password!);
         if (!created.Succeeded)
             return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code.StartsWith("Password") ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
-        return Results.Created("/api/v1/me", new { id = user.Id, email });
+        // No id: the answer for a taken address must be the same as for a new account.
+        return Results.Created("/api/v1/me", new { email });
     }
 
-    /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through Identity's bearer-token handler.</summary>
-    private static async Task<IResult> LoginAsync(LoginBody body, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through Identity's bearer-token handler; a new session family.</summary>
+    private static async Task<IResult> LoginAsync(LoginBody body, SignInManager<AppUser> signIn, UserManager<AppUser> users, ApiSessions sessions, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
         if (user is null || string.IsNullOrEmpty(body.Password))
             return WrongCredentials();
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(user, body.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Tài khoản tạm khóa",
                 detail: "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-        // On success the bearer handler has already written the token response.
-        return result.Succeeded ? Results.Empty : WrongCredentials();
+        return result.Succeeded ? await sessions.IssueAsync(user, Guid.NewGuid(), ct) : WrongCredentials();
     }
 
     private static IResult WrongCredentials() =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Đăng nhập không thành công", detail: "Thư điện tử hoặc mật khẩu không đúng.");
 
-    private static async Task<IResult> RefreshAsync(RefreshBody body, SignInManager<AppUser> signIn,
-        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    /// <summary>A refresh token works once: it is exchanged for a new pair of the same family; presented again, it revokes the family.</summary>
+    private static async Task<IResult> RefreshAsync(RefreshBody body, ApiSessions sessions,
+        IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken ct)
     {
         var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null
             : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || await sessions.RedeemAsync(ticket.Principal, ct) is not { } redeemed)
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Phiên đăng nhập hết hạn", detail: "Mã làm mới không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.");
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return await sessions.IssueAsync(redeemed.User, redeemed.Family, ct);
+    }
+
+    /// <summary>Signing out of the app ends every session of the user, as signing out of the portal does.</summary>
+    private static async Task<IResult> LogoutAsync(ClaimsPrincipal principal, UserManager<AppUser> users, ApiSessions sessions, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(principal) is { } user)
+            await sessions.EndAllAsync(user, ct);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> GetMeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)

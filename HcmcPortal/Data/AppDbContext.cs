@@ -35,10 +35,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DxPeriod> DxPeriods => Set<DxPeriod>();
     public DbSet<DxDeclaration> DxDeclarations => Set<DxDeclaration>();
     public DbSet<DxSnapshot> DxSnapshots => Set<DxSnapshot>();
+    public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+
+        b.Entity<IssuedRefreshToken>(e =>
+        {
+            e.Property(t => t.UserId).HasMaxLength(450);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => t.FamilyId);
+            e.HasIndex(t => new { t.UserId, t.ExpiresAt });
+        });
 
         b.Entity<AppUser>(e =>
         {

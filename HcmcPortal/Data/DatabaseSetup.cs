@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HcmcPortal.Data;
@@ -40,8 +41,13 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>
+    /// SQLite with a retrying execution strategy, like SQL Server's <c>EnableRetryOnFailure</c>: a write that meets a
+    /// busy or locked database is run again, and a transaction opened outside the strategy fails here as it would there.
+    /// </summary>
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory"))
+        o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory")
+                .ExecutionStrategy(deps => new SqliteRetryingExecutionStrategy(deps)))
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcModelCustomizer>();
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>
@@ -76,6 +82,21 @@ public static class DatabaseSetup
         public AppDbContext CreateDbContext() => inner.CreateDbContext();
         public async Task<AppDbContext> CreateDbContextAsync(CancellationToken ct = default) => await inner.CreateDbContextAsync(ct);
     }
+}
+
+/// <summary>
+/// Retries a unit of work when SQLite answers SQLITE_BUSY or SQLITE_LOCKED, e.g. a deferred transaction whose snapshot
+/// went stale under WAL (SQLITE_BUSY_SNAPSHOT fails at once, without the busy timeout's wait).
+/// </summary>
+public sealed class SqliteRetryingExecutionStrategy(ExecutionStrategyDependencies dependencies)
+    : ExecutionStrategy(dependencies, MaxRetries, TimeSpan.FromSeconds(2))
+{
+    public const int MaxRetries = 6;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    protected override bool ShouldRetryOn(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked };
 }
 
 /// <summary>Every DateTime is stored in UTC; SQLite returns Unspecified, so mark what comes back as UTC.</summary>

@@ -11,6 +11,8 @@ public enum CommandStatus
     Invalid,
     /// <summary>Someone else changed the dossier first; <see cref="CommandResult.Message"/> says who and when.</summary>
     Conflict,
+    /// <summary>Over the account's budget (<c>RateLimits:*</c>); <see cref="CommandResult.Message"/> says when to try again.</summary>
+    Limited,
 }
 
 public sealed record CommandResult(CommandStatus Status, string? Message = null, Guid? Version = null, string? Code = null, Guid? DossierId = null)

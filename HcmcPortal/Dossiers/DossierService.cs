@@ -4,6 +4,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Notifications;
+using HcmcPortal.Operations;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Dossiers;
@@ -17,6 +18,8 @@ public sealed class DossierService(
     CalendarProvider calendars,
     NotificationService notifications,
     TimeProvider clock,
+    PortalRateLimiter limiter,
+    Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
     ILogger<DossierService> log)
 {
     private const int MaxSubmitAttempts = 5;
@@ -31,6 +34,13 @@ public sealed class DossierService(
 
         if (req.IdempotencyKey is { Length: > 0 } key && await FirstSubmissionAsync(db, actor.UserId, key, ct) is { } existing)
             return existing;
+        // Each citizen account has a budget of new submissions, whether from the page or the API (RateLimits:Submission).
+        if (!walkIn)
+        {
+            using var lease = limiter.Acquire(RatePolicy.Submission, client: null, account: actor.UserId);
+            if (!lease.IsAcquired)
+                return new CommandResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Submission, limits.Value)));
+        }
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
             .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
@@ -88,24 +98,31 @@ public sealed class DossierService(
             dossier.Status = DossierStatus.Received;
         }
 
-        // Dossier, files, audit and code counter are saved in one transaction, or not at all.
+        // Dossier, files, audit and code counter are saved in one transaction, or not at all. The transaction runs
+        // through the execution strategy (SQL Server's retry on transient faults refuses one opened outside it).
+        var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 0; ; attempt++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
-                dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
-                if (req.DraftId is Guid draftId)
-                    await DeleteDraftAsync(db, draftId, actor.UserId, ct);
-                if (dossier.ApplicantUserId is not null)
-                    notifications.Add(db, dossier.ApplicantUserId, dossier, "Đã nộp hồ sơ", $"Hồ sơ {dossier.Code} ({procedure.Name}) đã được gửi tới {unit.Name}.");
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                await strategy.ExecuteAsync(async () =>
+                {
+                    // A new counter row and the notification are made again on every attempt, with the new code.
+                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification).ToList())
+                        entry.State = EntityState.Detached;
+                    await using var tx = await db.Database.BeginTransactionAsync(ct);
+                    dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
+                    if (req.DraftId is Guid draftId)
+                        await DeleteDraftAsync(db, draftId, actor.UserId, ct);
+                    if (dossier.ApplicantUserId is not null)
+                        notifications.Add(db, dossier.ApplicantUserId, dossier, "Đã nộp hồ sơ", $"Hồ sơ {dossier.Code} ({procedure.Name}) đã được gửi tới {unit.Name}.");
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                });
                 break;
             }
             catch (DbUpdateException ex)
             {
-                await tx.RollbackAsync(ct);
                 // The same submission retried in parallel won the race: answer with its dossier.
                 if (dossier.IdempotencyKey is { } retried && await FirstSubmissionAsync(db, actor.UserId, retried, ct) is { } first)
                     return first;
@@ -115,9 +132,6 @@ public sealed class DossierService(
                     return CommandResult.Invalid("Hệ thống đang bận nên chưa lưu được hồ sơ. Thông tin bạn nhập vẫn còn; vui lòng bấm nộp lại sau ít phút.");
                 }
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
-                // A new counter row and the notification are made again on the next attempt, with the new code.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification).ToList())
-                    entry.State = EntityState.Detached;
             }
         }
         await notifications.QueuePendingMailAsync(db, ct);

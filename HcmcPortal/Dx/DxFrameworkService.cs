@@ -60,6 +60,13 @@ public sealed class DxFrameworkService(IDbContextFactory<AppDbContext> dbFactory
             return CommandResult.Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
+        // A unit of work with a transaction runs through the execution strategy, which may run it again from the start.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => CopyForPeriodOnceAsync(db, year, ct));
+    }
+
+    private static async Task<CommandResult> CopyForPeriodOnceAsync(AppDbContext db, int year, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var period = await db.DxPeriods.FirstOrDefaultAsync(p => p.Year == year, ct);
         if (period is null)
             return new CommandResult(CommandStatus.NotFound, $"Không tìm thấy kỳ đánh giá {year}.");

@@ -88,9 +88,20 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calendar = await calendars.GetAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var query = Queue(db.Dossiers.AsNoTracking().VisibleTo(actor), queue, actor);
-        query = ApplyFilter(query, filter, calendar, nowUtc);
+        var query = QueueQuery(db, actor, queue, filter, calendar, nowUtc);
         var total = await query.CountAsync(ct);
+        var rows = await PageQuery(db, query, sortBy, descending, page, pageSize).ToListAsync(ct);
+        var nowLocal = VietnamTime.ToLocal(nowUtc);
+        return new DossierPage([.. rows.Select(r => r with { Deadline = Classify(r.DueAt, r.FinishedAt, nowLocal, calendar) })], total);
+    }
+
+    /// <summary>The dossiers of a queue, filtered (a query, so tests can translate it for every provider).</summary>
+    internal static IQueryable<Dossier> QueueQuery(AppDbContext db, Actor actor, OfficerQueue queue, DossierFilter filter, WorkingCalendar calendar, DateTime nowUtc) =>
+        ApplyFilter(Queue(db.Dossiers.AsNoTracking().VisibleTo(actor), queue, actor), filter, calendar, nowUtc);
+
+    /// <summary>One sorted page of rows, without the deadline state (computed in memory from the calendar).</summary>
+    internal static IQueryable<DossierRow> PageQuery(AppDbContext db, IQueryable<Dossier> query, string? sortBy, bool descending, int page, int pageSize)
+    {
         query = (sortBy, descending) switch
         {
             (nameof(DossierRow.Code), false) => query.OrderBy(d => d.Code),
@@ -105,18 +116,9 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             // Oldest first: the desk works in order of arrival.
             _ => query.OrderBy(d => d.SubmittedAt),
         };
-        var rows = await query.Skip(page * pageSize).Take(pageSize)
-            .Select(d => new
-            {
-                d.Id, d.Code, ProcedureName = d.Procedure!.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt,
-                Assigned = db.Users.Where(u => u.Id == d.AssignedOfficerId).Select(u => u.FullName).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var nowLocal = VietnamTime.ToLocal(nowUtc);
-        return new DossierPage(
-            [.. rows.Select(r => new DossierRow(r.Id, r.Code, r.ProcedureName, r.ApplicantName, r.Channel, r.Stage, r.Status, r.SubmittedAt, r.DueAt, r.FinishedAt, r.Assigned,
-                Classify(r.DueAt, r.FinishedAt, nowLocal, calendar)))],
-            total);
+        return query.Skip(page * pageSize).Take(pageSize)
+            .Select(d => new DossierRow(d.Id, d.Code, d.Procedure!.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt,
+                db.Users.Where(u => u.Id == d.AssignedOfficerId).Select(u => u.FullName).FirstOrDefault(), null));
     }
 
     private static IQueryable<Dossier> Queue(IQueryable<Dossier> visible, OfficerQueue queue, Actor actor) => queue switch

@@ -89,6 +89,13 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
             return CommandResult.Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
+        // A unit of work with a transaction runs through the execution strategy, which may run it again from the start.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => PublishOnceAsync(db, actor, year, expectedVersion, ct));
+    }
+
+    private async Task<CommandResult> PublishOnceAsync(AppDbContext db, Actor actor, int year, Guid expectedVersion, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var period = await db.DxPeriods.FirstOrDefaultAsync(p => p.Year == year, ct);
         if (period is null)
             return new CommandResult(CommandStatus.NotFound, $"Không tìm thấy kỳ đánh giá {year}.");
@@ -148,6 +155,6 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
             [.. indices.Select(i => new DxIndexDef(i.Code, i.Name, i.MaxPoints, [.. components.Where(c => c.IndexId == i.Id).Select(c => c.Def)]))]);
     }
 
-    private static IQueryable<DxPeriodInfo> PeriodQuery(IQueryable<DxPeriod> periods) =>
+    internal static IQueryable<DxPeriodInfo> PeriodQuery(IQueryable<DxPeriod> periods) =>
         periods.AsNoTracking().Select(p => new DxPeriodInfo(p.Id, p.Year, p.FrameworkId, p.Framework!.Name, p.Framework.Version, p.Published, p.PublishedAt, p.Version));
 }

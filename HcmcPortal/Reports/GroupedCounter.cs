@@ -31,6 +31,14 @@ public static class GroupedCounter
         IQueryable<MetricRow> rows, Expression<Func<MetricRow, TKey>> key, IReadOnlyList<Expression<Func<MetricRow, bool>>> predicates, CancellationToken ct)
         where TKey : notnull
     {
+        var sums = await Query(rows, key, predicates).ToListAsync(ct);
+        return sums.ToDictionary(s => s.Key, s => s.ToArray()[..predicates.Count]);
+    }
+
+    /// <summary>The grouped query itself (tests translate it for every provider).</summary>
+    public static IQueryable<Flags<TKey>> Query<TKey>(
+        IQueryable<MetricRow> rows, Expression<Func<MetricRow, TKey>> key, IReadOnlyList<Expression<Func<MetricRow, bool>>> predicates)
+    {
         if (predicates.Count > MaxPredicates)
             throw new ArgumentException($"At most {MaxPredicates} predicates per query.", nameof(predicates));
         // g => new Flags<TKey> { Key = g.Key, P0 = g.Count(predicate0), P1 = g.Count(predicate1), ... }
@@ -40,8 +48,7 @@ public static class GroupedCounter
             bindings.Add(Expression.Bind(typeof(Flags<TKey>).GetProperty("P" + i)!,
                 Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(MetricRow)], group, predicates[i])));
         var selector = Expression.Lambda<Func<IGrouping<TKey, MetricRow>, Flags<TKey>>>(Expression.MemberInit(Expression.New(typeof(Flags<TKey>)), bindings), group);
-        var sums = await rows.GroupBy(key).Select(selector).ToListAsync(ct);
-        return sums.ToDictionary(s => s.Key, s => s.ToArray()[..predicates.Count]);
+        return rows.GroupBy(key).Select(selector);
     }
 
     /// <summary>a AND b over the same row.</summary>

@@ -140,14 +140,18 @@ public static class PortalMetrics
     /// </summary>
     public static async Task<Dictionary<int, PartCounts>> CountByUnitAsync(AppDbContext db, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
     {
-        var predicates = Enum.GetValues<MetricPart>().Select(p => Predicate(p, w)).ToList();
-        var received = Predicate(MetricPart.Received, w);
-        var rows = MetricRow.From(db, db.Dossiers.AsQueryable()).Where(received);
-        var byPath = await GroupedCounter.CountAsync(rows, r => r.D.UnitPath, predicates, ct);
+        var byPath = await GroupedCounter.CountAsync(ReceivedIn(db, w), r => r.D.UnitPath, AllPredicates(w), ct);
         return units.ToDictionary(u => u.Id, u => byPath
             .Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
             .Aggregate(PartCounts.Zero, (sum, kv) => sum.Plus(kv.Value)));
     }
+
+    /// <summary>Every dossier received in the window, with its rating: the rows <see cref="CountByUnitAsync"/> groups.</summary>
+    public static IQueryable<MetricRow> ReceivedIn(AppDbContext db, ReportWindow w) =>
+        MetricRow.From(db, db.Dossiers.AsQueryable()).Where(Predicate(MetricPart.Received, w));
+
+    public static IReadOnlyList<Expression<Func<MetricRow, bool>>> AllPredicates(ReportWindow w) =>
+        [.. Enum.GetValues<MetricPart>().Select(p => Predicate(p, w))];
 
     /// <summary>The dossiers in <paramref name="part"/> for a unit subtree: exactly those counted (drill-down, exports).</summary>
     public static IQueryable<MetricRow> Dossiers(AppDbContext db, IQueryable<Dossier> visible, ReportWindow w, string unitPath, MetricPart part) =>

@@ -24,6 +24,19 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<PagedList<ProcedureRow>> SearchAsync(ProcedureQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Filtered(db, q);
+        var total = await query.CountAsync(ct);
+        var pageSize = Math.Clamp(q.PageSize, 1, 100);
+        // The folded name sorts as Vietnamese readers expect ("Chấm" before "Chuyển"); the binary collation would not.
+        var rows = await query.OrderBy(p => p.SearchName).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
+            .Select(p => new { p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
+            .ToListAsync(ct);
+        return new(rows.Select(p => new ProcedureRow(p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd, p.FullyOnline)).ToList(), total);
+    }
+
+    /// <summary>Published procedures matching the search (a query, so tests can translate it for every provider).</summary>
+    internal static IQueryable<Procedure> Filtered(AppDbContext db, ProcedureQuery q)
+    {
         var query = db.Procedures.AsNoTracking().Where(p => p.IsPublished);
         // SearchName holds the folded name, so "khai sinh" and "Khai sinh" find the same procedures, on the server.
         var folded = VietnameseText.Fold(q.Text ?? "").Trim();
@@ -35,13 +48,7 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
             query = query.Where(p => p.Level == level);
         if (q.FullyOnline is bool online)
             query = query.Where(p => p.FullyOnline == online);
-        var total = await query.CountAsync(ct);
-        var pageSize = Math.Clamp(q.PageSize, 1, 100);
-        // The folded name sorts as Vietnamese readers expect ("Chấm" before "Chuyển"); the binary collation would not.
-        var rows = await query.OrderBy(p => p.SearchName).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
-            .Select(p => new { p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
-            .ToListAsync(ct);
-        return new(rows.Select(p => new ProcedureRow(p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd, p.FullyOnline)).ToList(), total);
+        return query;
     }
 
     public async Task<IReadOnlyList<string>> FieldsAsync(CancellationToken ct = default)

@@ -1,7 +1,8 @@
-using System.Threading.RateLimiting;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Operations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HcmcPortal.Citizen.Lookup;
 
@@ -14,27 +15,22 @@ public enum LookupOutcome
 }
 
 /// <summary>Only the status and dates: never the name, number, address or anything else personal (Decree 13/2023/NĐ-CP).</summary>
-public sealed record LookupResult(LookupOutcome Outcome, string? Message = null, DossierStatus? Status = null, DateTime? ReceivedAt = null, DateTime? DueAt = null)
+public sealed record LookupResult(LookupOutcome Outcome, string? Message = null, DossierStatus? Status = null, DateTime? ReceivedAt = null, DateTime? DueAt = null,
+    TimeSpan? RetryAfter = null)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.";
 }
 
 /// <summary>
 /// Public lookup without sign-in: dossier code plus the last 4 digits of the applicant's CCCD or phone.
-/// A wrong code and wrong digits get the same answer, and each client address has a small budget per minute,
-/// so the lookup cannot be used to guess codes or digits. Singleton, so the page and the REST API share the budget.
+/// A wrong code and wrong digits get the same answer, and each client address and each dossier code has a small
+/// budget (<c>RateLimits:Lookup</c>, in the portal's one rate-limit store), so the lookup cannot be used to guess codes
+/// or digits. The page (over its circuit) and the REST API both come through here, so they share the budget.
 /// </summary>
-public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : IDisposable
+public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, PortalRateLimiter limiter, IOptions<RateLimitOptions> limits)
 {
+    /// <summary>The default budget per client address (<see cref="RateLimitOptions.Lookup"/>).</summary>
     public const int PermitsPerMinute = 10;
-
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(client =>
-        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = PermitsPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
 
     public async Task<LookupResult> LookupAsync(string clientKey, string? code, string? lastDigits, CancellationToken ct = default)
     {
@@ -44,13 +40,15 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : I
             return new(LookupOutcome.Invalid, "Vui lòng nhập mã hồ sơ.");
         if (lastDigits.Length != 4 || !lastDigits.All(char.IsAsciiDigit))
             return new(LookupOutcome.Invalid, "Vui lòng nhập đúng 4 chữ số cuối của số CCCD hoặc số điện thoại.");
-        using var lease = limiter.AttemptAcquire(clientKey);
+        using var lease = limiter.Acquire(RatePolicy.Lookup, clientKey, code);
         if (!lease.IsAcquired)
-            return new(LookupOutcome.RateLimited, "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau một phút.");
+        {
+            var after = PortalRateLimiter.RetryAfter(lease, RatePolicy.Lookup, limits.Value);
+            return new(LookupOutcome.RateLimited, PortalRateLimiter.Message(after), RetryAfter: after);
+        }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone }).FirstOrDefaultAsync(ct);
+        var dossier = await Query(db, code).FirstOrDefaultAsync(ct);
         var matches = dossier is not null
             && (EndsWith(dossier.ApplicantCccd, lastDigits) || EndsWith(dossier.ApplicantPhone, lastDigits));
         return matches
@@ -58,11 +56,15 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : I
             : new(LookupOutcome.NotFound, LookupResult.NotFoundMessage);
     }
 
+    internal sealed record LookupRow(DossierStatus Status, DateTime? ReceivedAt, DateTime? DueAt, string ApplicantCccd, string? ApplicantPhone);
+
+    internal static IQueryable<LookupRow> Query(AppDbContext db, string code) =>
+        db.Dossiers.AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new LookupRow(d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone));
+
     private static bool EndsWith(string? value, string digits)
     {
         var onlyDigits = new string((value ?? "").Where(char.IsAsciiDigit).ToArray());
         return onlyDigits.Length >= 4 && onlyDigits.EndsWith(digits, StringComparison.Ordinal);
     }
-
-    public void Dispose() => limiter.Dispose();
 }

@@ -54,6 +54,15 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<PagedList<MyDossierRow>> ListAsync(Actor actor, MyDossierQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = Filtered(db, actor, q);
+        var total = await query.CountAsync(ct);
+        var rows = await PageQuery(query, q).ToListAsync(ct);
+        return new(rows, total);
+    }
+
+    /// <summary>The person's own dossiers matching the filter (a query, so tests can translate it for every provider).</summary>
+    internal static IQueryable<Dossier> Filtered(AppDbContext db, Actor actor, MyDossierQuery q)
+    {
         var query = Own(db, actor);
         if (q.Status is DossierStatus status)
             query = query.Where(d => d.Status == status);
@@ -63,7 +72,11 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
             var folded = VietnameseText.Fold(text);
             query = query.Where(d => d.Code.Contains(text) || d.Procedure!.SearchName.Contains(folded));
         }
-        var total = await query.CountAsync(ct);
+        return query;
+    }
+
+    internal static IQueryable<MyDossierRow> PageQuery(IQueryable<Dossier> query, MyDossierQuery q)
+    {
         query = q.Sort switch
         {
             MyDossierSort.OldestFirst => query.OrderBy(d => d.SubmittedAt),
@@ -71,9 +84,8 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
             _ => query.OrderByDescending(d => d.SubmittedAt),
         };
         var pageSize = Math.Clamp(q.PageSize, 1, 100);
-        var rows = await query.Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
-            .Select(d => new MyDossierRow(d.Id, d.Code, d.Procedure!.Name, d.Status, d.SubmittedAt, d.DueAt)).ToListAsync(ct);
-        return new(rows, total);
+        return query.Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
+            .Select(d => new MyDossierRow(d.Id, d.Code, d.Procedure!.Name, d.Status, d.SubmittedAt, d.DueAt));
     }
 
     public async Task<MyDossierDetail?> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)

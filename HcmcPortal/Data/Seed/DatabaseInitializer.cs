@@ -1,3 +1,4 @@
+using HcmcPortal.Accounts;
 using HcmcPortal.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ namespace HcmcPortal.Data.Seed;
 
 public sealed class DemoOptions
 {
-    /// <summary>On by default with SQLite, off by default with SQL Server (set Demo:Enabled to override).</summary>
+    /// <summary>Demo accounts and dossiers only when explicitly true (appsettings.Development.json sets it; production never).</summary>
     public bool? Enabled { get; set; }
     public int Dossiers { get; set; } = 3600;
     public const string Password = "Demo@12345";
@@ -17,8 +18,8 @@ public sealed class DemoOptions
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> dbFactory,
     IServiceScopeFactory scopes,
-    IConfiguration config,
     Microsoft.Extensions.Options.IOptions<DemoOptions> demo,
+    Microsoft.Extensions.Options.IOptions<AdminOptions> admin,
     ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -42,8 +43,7 @@ public sealed class DatabaseInitializer(
             await ReferenceSeeder.SeedAsync(db, ct);
         }
 
-        var provider = DatabaseSetup.ProviderOf(config);
-        if (demo.Value.Enabled ?? provider == DatabaseProvider.Sqlite)
+        if (demo.Value.Enabled == true)
         {
             using var scope = scopes.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -57,7 +57,26 @@ public sealed class DatabaseInitializer(
         {
             using var scope = scopes.CreateScope();
             await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+            await LockDemoAccountsAsync(ct);
         }
+        using (var scope = scopes.CreateScope())
+            await FirstAdministrator.EnsureAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), admin.Value,
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), log);
+    }
+
+    /// <summary>
+    /// A database that once ran in demo mode keeps the demo accounts and their published password: outside demo mode
+    /// they are locked and their sessions ended (a new security stamp).
+    /// </summary>
+    private async Task LockDemoAccountsAsync(CancellationToken ct)
+    {
+        var demoEmails = DemoSeeder.Accounts.Select(a => a.Email.ToUpperInvariant()).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var locked = await db.Users.Where(u => demoEmails.Contains(u.NormalizedEmail!) && u.LockoutEnd == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)
+                .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N")), ct);
+        if (locked > 0)
+            log.LogWarning("Demo mode is off: locked {Count} demo accounts left in the database", locked);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

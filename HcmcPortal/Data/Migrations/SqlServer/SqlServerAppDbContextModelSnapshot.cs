@@ -808,6 +808,41 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("FileContents");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.IssuedRefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("RefreshTokens");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1347,6 +1382,15 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.HasOne("HcmcPortal.Data.StoredFile", null)
                         .WithOne("Content")
                         .HasForeignKey("HcmcPortal.Data.FileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.IssuedRefreshToken", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

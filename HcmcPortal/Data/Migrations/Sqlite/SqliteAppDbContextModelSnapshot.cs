@@ -784,6 +784,41 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("FileContents");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.IssuedRefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("UserId", "ExpiresAt");
+
+                    b.ToTable("RefreshTokens");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1308,6 +1343,15 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.HasOne("HcmcPortal.Data.StoredFile", null)
                         .WithOne("Content")
                         .HasForeignKey("HcmcPortal.Data.FileContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.IssuedRefreshToken", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
