@@ -50,7 +50,8 @@ public sealed class ActionPanelTests : BunitTestBase
     {
         var db = new NoDatabase();
         var calendars = new CalendarProvider(db);
-        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System, NullLogger<DossierService>.Instance));
+        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System, NullLogger<DossierService>.Instance,
+            new SubmitRequestValidator(TimeProvider.System), new ActionRequestValidator()));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System));
     }
 

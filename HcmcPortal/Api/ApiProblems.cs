@@ -22,6 +22,7 @@ public static class ApiProblems
         CommandStatus.NotFound => NotFound(result.Message ?? "Không tìm thấy hồ sơ."),
         CommandStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền", detail: result.Message),
         CommandStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Hồ sơ đã thay đổi", detail: result.Message),
+        CommandStatus.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key đã được dùng", detail: result.Message),
         _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ", detail: result.Message),
     };
 

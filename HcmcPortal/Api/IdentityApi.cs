@@ -1,8 +1,10 @@
-using System.Net.Mail;
 using System.Security.Claims;
+using System.Text.Json;
+using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -33,34 +35,20 @@ public static class IdentityApi
         me.MapPut("", PutMeAsync).WithSummary("Cập nhật họ tên, CCCD, số điện thoại").Produces<MeResponse>().ProducesValidationProblem();
     }
 
-    /// <summary>Checks profile fields the way the registration page does; empty means valid.</summary>
-    public static Dictionary<string, string[]> ValidateProfile(string? fullName, string? cccd, string? phone, DateOnly today)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(fullName))
-            errors["fullName"] = ["Vui lòng nhập họ và tên."];
-        var check = Cccd.Validate(cccd, today);
-        if (!check.IsValid)
-            errors["cccd"] = [check.Error!];
-        if (!PhoneNumbers.IsValid(phone))
-            errors["phone"] = ["Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0."];
-        return errors;
-    }
+    /// <summary>The shared validator's messages, keyed as the API's client sends the fields (camelCase).</summary>
+    private static Dictionary<string, string[]> Errors(FluentValidation.Results.ValidationResult result) =>
+        result.FirstErrors(JsonNamingPolicy.CamelCase.ConvertName).ToDictionary(e => e.Key, e => new[] { e.Value });
 
-    private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<AppUser> users, TimeProvider clock)
+    private static async Task<IResult> RegisterAsync(RegisterBody body, UserManager<AppUser> users, IValidator<RegistrationInput> validator, TimeProvider clock)
     {
-        var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
-        if (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email.Trim(), out _))
-            errors["email"] = ["Thư điện tử không hợp lệ."];
-        if (string.IsNullOrEmpty(body.Password))
-            errors["password"] = ["Vui lòng nhập mật khẩu."];
-        if (errors.Count > 0)
-            return ApiProblems.Validation(errors);
-        var email = body.Email!.Trim();
+        var checkedInput = await validator.ValidateAsync(new RegistrationInput(body.FullName, body.Cccd, body.Phone, body.Email, body.Password));
+        if (!checkedInput.IsValid)
+            return ApiProblems.Validation(Errors(checkedInput));
+        var email = TextRules.Normalize(body.Email)!;
         var user = new AppUser
         {
-            UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = body.Cccd!.Trim(),
-            PhoneNumber = body.Phone!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserName = email, Email = email, FullName = TextRules.Normalize(body.FullName)!, Cccd = TextRules.Normalize(body.Cccd),
+            PhoneNumber = TextRules.Normalize(body.Phone), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
         if (!created.Succeeded)
@@ -107,17 +95,17 @@ public static class IdentityApi
         return Results.Ok(new MeResponse(user.Id, user.Email!, user.FullName, user.Cccd, user.PhoneNumber, [.. await users.GetRolesAsync(user)]));
     }
 
-    private static async Task<IResult> PutMeAsync(MeBody body, ClaimsPrincipal principal, UserManager<AppUser> users, TimeProvider clock)
+    private static async Task<IResult> PutMeAsync(MeBody body, ClaimsPrincipal principal, UserManager<AppUser> users, IValidator<ProfileInput> validator)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
             return Results.Unauthorized();
-        var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
-        if (errors.Count > 0)
-            return ApiProblems.Validation(errors);
-        user.FullName = body.FullName!.Trim();
-        user.Cccd = body.Cccd!.Trim();
-        user.PhoneNumber = body.Phone!.Trim();
+        var checkedInput = await validator.ValidateAsync(new ProfileInput(body.FullName, body.Cccd, body.Phone));
+        if (!checkedInput.IsValid)
+            return ApiProblems.Validation(Errors(checkedInput));
+        user.FullName = TextRules.Normalize(body.FullName)!;
+        user.Cccd = TextRules.Normalize(body.Cccd);
+        user.PhoneNumber = TextRules.Normalize(body.Phone);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["profile"] = updated.Errors.Select(e => e.Description).ToArray() });

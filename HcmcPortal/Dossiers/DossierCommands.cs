@@ -11,6 +11,8 @@ public enum CommandStatus
     Invalid,
     /// <summary>Someone else changed the dossier first; <see cref="CommandResult.Message"/> says who and when.</summary>
     Conflict,
+    /// <summary>An idempotency key already used for a submission with a different content.</summary>
+    KeyReused,
 }
 
 public sealed record CommandResult(CommandStatus Status, string? Message = null, Guid? Version = null, string? Code = null, Guid? DossierId = null)
