@@ -18,6 +18,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RequestLimits.KestrelMaxRequestLine);
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 
@@ -55,16 +56,19 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+// A request the portal cannot read (truncated multipart, malformed JSON) is the client's 400, not a 500 (BadRequests).
+var errorPage = new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true, StatusCodeSelector = BadRequests.StatusCodeSelector };
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(errorPage);
     app.UseHsts();
     app.UseHttpsRedirection();
 }
 else
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(errorPage);
 }
+app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();

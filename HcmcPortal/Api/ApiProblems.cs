@@ -1,4 +1,5 @@
 using HcmcPortal.Dossiers;
+using HcmcPortal.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -30,7 +31,7 @@ public static class ApiProblems
     /// Gives a problem body to an error answered without one (an authentication challenge, a request body that does not
     /// bind, an unknown route), so the app sees JSON rather than the portal's HTML status page.
     /// </summary>
-    public static async Task WriteIfBodilessAsync(HttpContext http)
+    public static async Task WriteIfBodilessAsync(HttpContext http, string? detailOverride = null)
     {
         var response = http.Response;
         if (response.StatusCode < 400 || response.HasStarted
@@ -50,7 +51,7 @@ public static class ApiProblems
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
         {
             HttpContext = http,
-            ProblemDetails = { Status = response.StatusCode, Title = title, Detail = detail },
+            ProblemDetails = { Status = response.StatusCode, Title = title, Detail = detailOverride ?? detail },
         });
     }
 
@@ -73,8 +74,9 @@ public static class ApiProblems
             // The middleware has already pointed the request at the error page; the feature keeps the original path.
             if (!ApiSetup.IsApiPath(http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path))
                 return false;
-            http.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await WriteIfBodilessAsync(http);
+            var status = BadRequests.StatusOf(exception);
+            http.Response.StatusCode = status ?? StatusCodes.Status500InternalServerError;
+            await WriteIfBodilessAsync(http, status is null ? null : BadRequests.Detail);
             return true;
         }
     }

@@ -426,7 +426,7 @@ public sealed class DossierService(
         var last = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Id)
             .Select(e => new { e.ActorName, e.ActorUnitName, e.At, e.Action }).FirstOrDefaultAsync(ct);
         var who = last is null ? "người khác" : $"{last.ActorName} ({last.ActorUnitName}) lúc {VietnamTime.FormatDateTime(last.At)}";
-        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ vừa được {who} cập nhật. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
+        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ đã được cập nhật bởi {who}. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
     }
 
     private sealed record CheckedFile(UploadedFile File, string ContentType);
