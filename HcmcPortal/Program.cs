@@ -75,6 +75,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseFormRefusalsInVietnamese();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");

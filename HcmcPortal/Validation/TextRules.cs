@@ -59,7 +59,8 @@ public static class TextRules
             return null;
         if (t.Contains('\0'))
             return $"{label} chứa ký tự không hợp lệ (NUL).";
-        if (HasLoneSurrogate(t))
+        // U+FFFD is what a decoder leaves of broken text (a lone surrogate in JSON, invalid UTF-8).
+        if (HasLoneSurrogate(t) || t.Contains('\uFFFD'))
             return $"{label} chứa ký tự không hợp lệ.";
         if (t.Length > maxLength)
             return $"{label} tối đa {maxLength} ký tự (hiện có {t.Length}).";
