@@ -6,12 +6,9 @@ namespace HcmcPortal.Validation;
 public static class ValidationSetup
 {
     /// <summary>Every command's validator in the app, as singletons: they hold no state and the services that use them are singletons.</summary>
-    public static IServiceCollection AddPortalValidation(this IServiceCollection services)
-    {
-        // Messages are written in Vietnamese in the rules; FluentValidation's own defaults would be English.
-        ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("vi");
-        return services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
-    }
+    /// <remarks>Every rule carries its own Vietnamese message (FluentValidation's defaults are English).</remarks>
+    public static IServiceCollection AddPortalValidation(this IServiceCollection services) =>
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
     /// <summary>The first message of each field, keyed by <paramref name="key"/> applied to the property name.</summary>
     public static Dictionary<string, string> FirstErrors(this ValidationResult result, Func<string, string>? key = null)

@@ -78,6 +78,7 @@ public static class FormRules
         public const string Cccd = "Applicant.Cccd";
         public const string Phone = "Applicant.Phone";
         public const string Email = "Applicant.Email";
+        public const string Address = "Applicant.Address";
         public const string Unit = "Unit";
     }
 
