@@ -11,12 +11,14 @@ using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
 using HcmcPortal.Shell;
+using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RequestLimits.KestrelMaxRequestLine);
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
@@ -35,6 +37,7 @@ builder.Services.AddPortalAccounts();
 builder.Services.AddPortalApi();
 builder.Services.AddHttpHardening(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
+builder.Services.AddPortalValidation();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
 builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
@@ -60,16 +63,19 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 // First: the client's address and scheme as told by a trusted proxy (rate limits, Secure cookies, HTTPS redirection).
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+// A request the portal cannot read (truncated multipart, malformed JSON) is the client's 400, not a 500 (BadRequests).
+var errorPage = new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", CreateScopeForErrors = true, StatusCodeSelector = BadRequests.StatusCodeSelector };
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(errorPage);
     app.UseHsts();
     app.UseHttpsRedirection();
 }
 else
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(errorPage);
 }
+app.UseRequestLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
@@ -77,6 +83,7 @@ app.UseAuthentication();
 app.UsePortalRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseFormRefusalsInVietnamese();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");

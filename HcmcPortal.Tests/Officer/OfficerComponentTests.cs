@@ -52,7 +52,8 @@ public sealed class ActionPanelTests : BunitTestBase
         var calendars = new CalendarProvider(db);
         Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System,
             new HcmcPortal.Operations.PortalRateLimiter(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions())),
-            Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance));
+            Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance,
+            new SubmitRequestValidator(TimeProvider.System), new ActionRequestValidator()));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System));
     }
 

@@ -4,6 +4,7 @@ using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Admin;
@@ -200,8 +201,10 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
     {
         if (!actor.IsInRole(Roles.Admin))
             return CommandResult.Forbidden();
-        if (string.IsNullOrWhiteSpace(name))
+        if (TextRules.IsBlank(name))
             return CommandResult.Invalid("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù.");
+        if ((SupportedDates.Problem(date, "Ngày") ?? TextRules.Problem(name, "Tên ngày", 200)) is { } problem)
+            return CommandResult.Invalid(problem);
         if (kind == CalendarDayKind.WorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             return CommandResult.Invalid("Ngày làm việc bù chỉ áp dụng cho thứ Bảy hoặc Chủ nhật.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -209,7 +212,7 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         var alreadyThere = CommandResult.Invalid($"Ngày {date:dd/MM/yyyy} đã có trong lịch; hãy xóa mục cũ trước khi thêm lại.");
         if (await db.Calendar.AnyAsync(c => c.Date == date, ct))
             return alreadyThere;
-        db.Calendar.Add(new CalendarEntry { Date = date, Kind = kind, Name = name.Trim() });
+        db.Calendar.Add(new CalendarEntry { Date = date, Kind = kind, Name = TextRules.Normalize(name)! });
         try
         {
             await db.SaveChangesAsync(ct);

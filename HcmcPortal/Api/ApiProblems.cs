@@ -1,4 +1,5 @@
 using HcmcPortal.Dossiers;
+using HcmcPortal.Operations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -23,6 +24,7 @@ public static class ApiProblems
         CommandStatus.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không có quyền", detail: result.Message),
         CommandStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Hồ sơ đã thay đổi", detail: result.Message),
         CommandStatus.Limited => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu", detail: result.Message),
+        CommandStatus.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key đã được dùng", detail: result.Message),
         _ => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Yêu cầu không hợp lệ", detail: result.Message),
     };
 
@@ -30,7 +32,7 @@ public static class ApiProblems
     /// Gives a problem body to an error answered without one (an authentication challenge, a request body that does not
     /// bind, an unknown route), so the app sees JSON rather than the portal's HTML status page.
     /// </summary>
-    public static async Task WriteIfBodilessAsync(HttpContext http)
+    public static async Task WriteIfBodilessAsync(HttpContext http, string? detailOverride = null)
     {
         var response = http.Response;
         if (response.StatusCode < 400 || response.HasStarted
@@ -50,7 +52,7 @@ public static class ApiProblems
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
         {
             HttpContext = http,
-            ProblemDetails = { Status = response.StatusCode, Title = title, Detail = detail },
+            ProblemDetails = { Status = response.StatusCode, Title = title, Detail = detailOverride ?? detail },
         });
     }
 
@@ -73,8 +75,9 @@ public static class ApiProblems
             // The middleware has already pointed the request at the error page; the feature keeps the original path.
             if (!ApiSetup.IsApiPath(http.Features.Get<IExceptionHandlerFeature>()?.Path ?? http.Request.Path))
                 return false;
-            http.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await WriteIfBodilessAsync(http);
+            var status = BadRequests.StatusOf(exception);
+            http.Response.StatusCode = status ?? StatusCodes.Status500InternalServerError;
+            await WriteIfBodilessAsync(http, status is null ? null : BadRequests.Detail);
             return true;
         }
     }

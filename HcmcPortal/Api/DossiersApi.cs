@@ -24,7 +24,7 @@ public static class DossiersApi
 {
     public const long MaxRequestBytes = 64 * 1024 * 1024;
     /// <summary>The length of Dossier.IdempotencyKey in the database.</summary>
-    public const int MaxIdempotencyKeyLength = 100;
+    public const int MaxIdempotencyKeyLength = HcmcPortal.Validation.TextLimits.IdempotencyKey;
 
     public static void MapDossiersApi(this RouteGroupBuilder api)
     {
@@ -205,7 +205,7 @@ public static class DossiersApi
             }
             if (file.Length > FileRules.MaxBytes)
             {
-                errors[file.Name] = [$"Tệp «{file.FileName}» vượt quá dung lượng tối đa {FileRules.MaxBytes / 1024 / 1024} MB."];
+                errors[file.Name] = [$"Tệp «{HcmcPortal.Validation.TextRules.SafeFileName(file.FileName)}» vượt quá dung lượng tối đa {FileRules.MaxBytes / 1024 / 1024} MB."];
                 continue;
             }
             using var buffer = new MemoryStream();

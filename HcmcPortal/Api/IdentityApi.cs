@@ -1,9 +1,11 @@
-using System.Net.Mail;
 using System.Security.Claims;
+using System.Text.Json;
+using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Operations;
+using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -40,34 +42,20 @@ public static class IdentityApi
         me.MapPut("", PutMeAsync).WithSummary("Cập nhật họ tên, CCCD, số điện thoại").Produces<MeResponse>().ProducesValidationProblem();
     }
 
-    /// <summary>Checks profile fields the way the registration page does; empty means valid.</summary>
-    public static Dictionary<string, string[]> ValidateProfile(string? fullName, string? cccd, string? phone, DateOnly today)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(fullName))
-            errors["fullName"] = ["Vui lòng nhập họ và tên."];
-        var check = Cccd.Validate(cccd, today);
-        if (!check.IsValid)
-            errors["cccd"] = [check.Error!];
-        if (!PhoneNumbers.IsValid(phone))
-            errors["phone"] = [PhoneNumbers.ErrorInvalid];
-        return errors;
-    }
+    /// <summary>The shared validator's messages, keyed as the API's client sends the fields (camelCase).</summary>
+    private static Dictionary<string, string[]> Errors(FluentValidation.Results.ValidationResult result) =>
+        result.FirstErrors(JsonNamingPolicy.CamelCase.ConvertName).ToDictionary(e => e.Key, e => new[] { e.Value });
 
-    private static async Task<IResult> RegisterAsync(RegisterBody body, CitizenRegistration registration, TimeProvider clock)
+    private static async Task<IResult> RegisterAsync(RegisterBody body, CitizenRegistration registration, IValidator<RegistrationInput> validator, TimeProvider clock)
     {
-        var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
-        if (string.IsNullOrWhiteSpace(body.Email) || !MailAddress.TryCreate(body.Email.Trim(), out _))
-            errors["email"] = ["Thư điện tử không hợp lệ."];
-        if (string.IsNullOrEmpty(body.Password))
-            errors["password"] = ["Vui lòng nhập mật khẩu."];
-        if (errors.Count > 0)
-            return ApiProblems.Validation(errors);
-        var email = body.Email!.Trim();
+        var checkedInput = await validator.ValidateAsync(new RegistrationInput(body.FullName, body.Cccd, body.Phone, body.Email, body.Password));
+        if (!checkedInput.IsValid)
+            return ApiProblems.Validation(Errors(checkedInput));
+        var email = TextRules.Normalize(body.Email)!;
         var user = new AppUser
         {
-            UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = Cccd.Normalize(body.Cccd),
-            PhoneNumber = PhoneNumbers.TryNormalize(body.Phone, out var phone) ? phone : null, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserName = email, Email = email, FullName = TextRules.Normalize(body.FullName)!, Cccd = PersonRules.StoredCccd(body.Cccd),
+            PhoneNumber = PersonRules.StoredPhone(body.Phone), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await registration.RegisterAsync(user, body.Password!);
         if (!created.Succeeded)
@@ -121,17 +109,17 @@ public static class IdentityApi
         return Results.Ok(new MeResponse(user.Id, user.Email!, user.FullName, user.Cccd, user.PhoneNumber, [.. await users.GetRolesAsync(user)]));
     }
 
-    private static async Task<IResult> PutMeAsync(MeBody body, ClaimsPrincipal principal, UserManager<AppUser> users, TimeProvider clock)
+    private static async Task<IResult> PutMeAsync(MeBody body, ClaimsPrincipal principal, UserManager<AppUser> users, IValidator<ProfileInput> validator)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null)
             return Results.Unauthorized();
-        var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
-        if (errors.Count > 0)
-            return ApiProblems.Validation(errors);
-        user.FullName = body.FullName!.Trim();
-        user.Cccd = Cccd.Normalize(body.Cccd);
-        user.PhoneNumber = PhoneNumbers.TryNormalize(body.Phone, out var phone) ? phone : null;
+        var checkedInput = await validator.ValidateAsync(new ProfileInput(body.FullName, body.Cccd, body.Phone));
+        if (!checkedInput.IsValid)
+            return ApiProblems.Validation(Errors(checkedInput));
+        user.FullName = TextRules.Normalize(body.FullName)!;
+        user.Cccd = PersonRules.StoredCccd(body.Cccd);
+        user.PhoneNumber = PersonRules.StoredPhone(body.Phone);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
             return ApiProblems.Validation(new Dictionary<string, string[]> { ["profile"] = updated.Errors.Select(e => e.Description).ToArray() });

@@ -1,4 +1,5 @@
 using HcmcPortal.Domain;
+using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,8 +52,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         b.Entity<AppUser>(e =>
         {
-            e.Property(u => u.FullName).HasMaxLength(200);
-            e.Property(u => u.Cccd).HasMaxLength(12);
+            e.Property(u => u.FullName).HasMaxLength(TextLimits.PersonName);
+            e.Property(u => u.Cccd).HasMaxLength(TextLimits.Cccd);
             e.HasIndex(u => u.Cccd);
             e.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -114,14 +115,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             e.Property(d => d.Code).HasMaxLength(60);
             e.Property(d => d.UnitPath).HasMaxLength(200);
-            e.Property(d => d.ApplicantName).HasMaxLength(200);
-            e.Property(d => d.ApplicantSearchName).HasMaxLength(200);
-            e.Property(d => d.ApplicantCccd).HasMaxLength(12);
-            e.Property(d => d.ApplicantPhone).HasMaxLength(20);
-            e.Property(d => d.ApplicantEmail).HasMaxLength(200);
-            e.Property(d => d.ApplicantAddress).HasMaxLength(400);
-            e.Property(d => d.SupplementRequest).HasMaxLength(4000);
-            e.Property(d => d.IdempotencyKey).HasMaxLength(100);
+            e.Property(d => d.ApplicantName).HasMaxLength(TextLimits.PersonName);
+            e.Property(d => d.ApplicantSearchName).HasMaxLength(TextLimits.PersonName);
+            e.Property(d => d.ApplicantCccd).HasMaxLength(TextLimits.Cccd);
+            e.Property(d => d.ApplicantPhone).HasMaxLength(TextLimits.Phone);
+            e.Property(d => d.ApplicantEmail).HasMaxLength(TextLimits.Email);
+            e.Property(d => d.ApplicantAddress).HasMaxLength(TextLimits.Address);
+            e.Property(d => d.SupplementRequest).HasMaxLength(TextLimits.Note);
+            e.Property(d => d.IdempotencyKey).HasMaxLength(TextLimits.IdempotencyKey);
+            e.Property(d => d.IdempotencyBodyHash).HasMaxLength(TextLimits.Sha256Hex);
             e.HasIndex(d => d.Code).IsUnique();
             // The queues and reports filter by unit scope and status and order by submission time.
             e.HasIndex(d => new { d.UnitPath, d.Status, d.SubmittedAt });
@@ -143,7 +145,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         b.Entity<StoredFile>(e =>
         {
-            e.Property(f => f.FileName).HasMaxLength(260);
+            e.Property(f => f.FileName).HasMaxLength(TextLimits.FileName);
             e.Property(f => f.ContentType).HasMaxLength(100);
             e.Property(f => f.Sha256).HasMaxLength(64);
             e.HasIndex(f => f.DossierId);
@@ -157,7 +159,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(v => v.ActorName).HasMaxLength(200);
             e.Property(v => v.ActorUnitName).HasMaxLength(200);
             e.Property(v => v.Action).HasMaxLength(60);
-            e.Property(v => v.Note).HasMaxLength(4000);
+            e.Property(v => v.Note).HasMaxLength(TextLimits.Note);
             e.HasIndex(v => new { v.DossierId, v.At });
         });
 
@@ -171,7 +173,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<Rating>(e =>
         {
             e.HasKey(r => r.DossierId);
-            e.Property(r => r.Comment).HasMaxLength(2000);
+            e.Property(r => r.Comment).HasMaxLength(TextLimits.RatingComment);
         });
 
         b.Entity<Notification>(e =>

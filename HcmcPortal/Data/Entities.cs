@@ -220,6 +220,8 @@ public class Dossier : IAudited, IConcurrent
     public long FeeVnd { get; set; }
     public bool FeePaidOnline { get; set; }
     public string? IdempotencyKey { get; set; }
+    /// <summary>SHA-256 of the request that came with <see cref="IdempotencyKey"/>: the same key with another body is refused (422).</summary>
+    public string? IdempotencyBodyHash { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTime UpdatedAt { get; set; }

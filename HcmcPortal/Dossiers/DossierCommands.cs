@@ -13,6 +13,8 @@ public enum CommandStatus
     Conflict,
     /// <summary>Over the account's budget (<c>RateLimits:*</c>); <see cref="CommandResult.Message"/> says when to try again.</summary>
     Limited,
+    /// <summary>An idempotency key already used for a submission with a different content.</summary>
+    KeyReused,
 }
 
 public sealed record CommandResult(CommandStatus Status, string? Message = null, Guid? Version = null, string? Code = null, Guid? DossierId = null)

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
+using HcmcPortal.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Dossiers;
@@ -20,7 +22,9 @@ public sealed class DossierService(
     TimeProvider clock,
     PortalRateLimiter limiter,
     Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
-    ILogger<DossierService> log)
+    ILogger<DossierService> log,
+    IValidator<SubmitRequest> submitValidator,
+    IValidator<ActionRequest> actionValidator)
 {
     private const int MaxSubmitAttempts = 5;
 
@@ -32,7 +36,8 @@ public sealed class DossierService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
 
-        if (req.IdempotencyKey is { Length: > 0 } key && await FirstSubmissionAsync(db, actor.UserId, key, ct) is { } existing)
+        var bodyHash = string.IsNullOrEmpty(req.IdempotencyKey) ? null : ContentHash(req);
+        if (req.IdempotencyKey is { Length: > 0 } key && await FirstSubmissionAsync(db, actor.UserId, key, bodyHash, ct) is { } existing)
             return existing;
         // Each citizen account has a budget of new submissions, whether from the page or the API (RateLimits:Submission).
         if (!walkIn)
@@ -51,7 +56,7 @@ public sealed class DossierService(
             return CommandResult.Invalid("Vui lòng chọn cơ quan tiếp nhận hồ sơ.");
         if (walkIn && actor.UnitId != unit.Id)
             return CommandResult.Forbidden("Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.");
-        var problems = ValidateApplicant(req);
+        var problems = (await submitValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage).ToList();
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
         problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))
             .Select(d => $"Thiếu giấy tờ bắt buộc: {d.Name}."));
@@ -70,12 +75,12 @@ public sealed class DossierService(
             UnitPath = unit.Path,
             ReceivingUnitId = unit.Id,
             ApplicantUserId = walkIn ? null : actor.UserId,
-            ApplicantName = req.ApplicantName.Trim(),
+            ApplicantName = TextRules.Normalize(req.ApplicantName)!,
             // Stored as the national forms, however they were typed ("079 203 001 234", "+84 912 345 678").
-            ApplicantCccd = Cccd.Normalize(req.ApplicantCccd),
-            ApplicantPhone = PhoneNumbers.TryNormalize(req.ApplicantPhone, out var phone) ? phone : null,
-            ApplicantEmail = req.ApplicantEmail?.Trim(),
-            ApplicantAddress = req.ApplicantAddress?.Trim(),
+            ApplicantCccd = PersonRules.StoredCccd(req.ApplicantCccd),
+            ApplicantPhone = PersonRules.StoredPhone(req.ApplicantPhone),
+            ApplicantEmail = TextRules.NormalizeOptional(req.ApplicantEmail),
+            ApplicantAddress = TextRules.NormalizeOptional(req.ApplicantAddress),
             Channel = req.Channel,
             Stage = DossierStage.Submitted,
             Status = DossierStatus.Submitted,
@@ -85,6 +90,7 @@ public sealed class DossierService(
             // An online dossier arrives digital; a paper one counts as digitised when its pages are scanned in.
             IsDigitised = !walkIn || files.Count > 0,
             IdempotencyKey = string.IsNullOrEmpty(req.IdempotencyKey) ? null : req.IdempotencyKey,
+            IdempotencyBodyHash = bodyHash,
         };
         db.Dossiers.Add(dossier);
         AddFiles(db, dossier.Id, files, walkIn ? FileKind.Scan : FileKind.Application, actor.UserId, nowUtc);
@@ -124,7 +130,7 @@ public sealed class DossierService(
             catch (DbUpdateException ex)
             {
                 // The same submission retried in parallel won the race: answer with its dossier.
-                if (dossier.IdempotencyKey is { } retried && await FirstSubmissionAsync(db, actor.UserId, retried, ct) is { } first)
+                if (dossier.IdempotencyKey is { } retried && await FirstSubmissionAsync(db, actor.UserId, retried, bodyHash, ct) is { } first)
                     return first;
                 if (attempt == MaxSubmitAttempts - 1)
                 {
@@ -138,10 +144,35 @@ public sealed class DossierService(
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
-    /// <summary>The dossier an earlier submission with the same idempotency key created, as its result; null if none.</summary>
-    private static Task<CommandResult?> FirstSubmissionAsync(AppDbContext db, string userId, string key, CancellationToken ct) =>
-        db.Dossiers.AsNoTracking().Where(d => d.ApplicantUserId == userId && d.IdempotencyKey == key)
-            .Select(d => new CommandResult(CommandStatus.Ok, null, d.Version, d.Code, d.Id)).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The dossier an earlier submission with the same idempotency key created, as its result; null if none. The same
+    /// key with another content is refused: a client that reuses a key by mistake must not get someone else's answer.
+    /// </summary>
+    private static async Task<CommandResult?> FirstSubmissionAsync(AppDbContext db, string userId, string key, string? bodyHash, CancellationToken ct)
+    {
+        var first = await db.Dossiers.AsNoTracking().Where(d => d.ApplicantUserId == userId && d.IdempotencyKey == key)
+            .Select(d => new { d.Id, d.Code, d.Version, d.IdempotencyBodyHash }).FirstOrDefaultAsync(ct);
+        if (first is null)
+            return null;
+        if (first.IdempotencyBodyHash is not null && bodyHash is not null && first.IdempotencyBodyHash != bodyHash)
+            return new CommandResult(CommandStatus.KeyReused,
+                "Idempotency-Key này đã được dùng cho một hồ sơ có nội dung khác. Vui lòng tạo khóa mới cho mỗi lần nộp hồ sơ.");
+        return new CommandResult(CommandStatus.Ok, null, first.Version, first.Code, first.Id);
+    }
+
+    /// <summary>SHA-256 of what a submission asks for (procedure, unit, applicant, answers, files), whichever channel it came from.</summary>
+    private static string ContentHash(SubmitRequest req)
+    {
+        var content = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            req.ProcedureId, req.UnitId, req.Channel,
+            Name = TextRules.Normalize(req.ApplicantName), Cccd = TextRules.Normalize(req.ApplicantCccd),
+            Phone = TextRules.NormalizeOptional(req.ApplicantPhone), Email = TextRules.NormalizeOptional(req.ApplicantEmail),
+            Address = TextRules.NormalizeOptional(req.ApplicantAddress), req.FormDataJson,
+            Files = req.Files.Select(f => new { f.RequiredDocumentId, Sha256 = Convert.ToHexString(SHA256.HashData(f.Data)) }),
+        });
+        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)));
+    }
 
     /// <summary>The submitted draft and its uploaded files go in the same transaction as the new dossier (its files are copied into it).</summary>
     private static async Task DeleteDraftAsync(AppDbContext db, Guid draftId, string ownerUserId, CancellationToken ct)
@@ -195,7 +226,8 @@ public sealed class DossierService(
             ? (await db.RequiredDocuments.Where(r => r.ProcedureId == dossier.ProcedureId).Select(r => r.Id).ToListAsync(ct)).ToHashSet()
             : null;
         var files = CheckFiles(req.Files, slots, problems);
-        var note = req.Note?.Trim();
+        problems.AddRange((await actionValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage));
+        var note = TextRules.NormalizeOptional(req.Note);
         if (NeedsNote(req.Action) && string.IsNullOrEmpty(note))
             problems.Add(req.Action switch
             {
@@ -312,8 +344,11 @@ public sealed class DossierService(
             return CommandResult.Forbidden();
         if (dossier.Version != expectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
-        if (string.IsNullOrWhiteSpace(reason))
+        if (TextRules.IsBlank(reason))
             return CommandResult.Invalid("Vui lòng nêu lý do chậm trễ trong phiếu xin lỗi.");
+        if (ActionRequestValidator.NoteProblem(reason) is { } reasonProblem)
+            return CommandResult.Invalid(reasonProblem);
+        reason = TextRules.Normalize(reason)!;
         if (dossier.DueAt is not DateTime due || DossierWorkflow.IsFinished(dossier.Stage))
             return CommandResult.Invalid("Hồ sơ không còn trong thời hạn xử lý.");
         var calendar = await calendars.GetAsync(ct);
@@ -360,11 +395,13 @@ public sealed class DossierService(
             return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
         if (dossier.Version != expectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
-        if (string.IsNullOrWhiteSpace(note))
+        if (TextRules.IsBlank(note))
             return CommandResult.Invalid("Vui lòng ghi nội dung xác minh.");
+        if (ActionRequestValidator.NoteProblem(note) is { } noteProblem)
+            return CommandResult.Invalid(noteProblem);
         if (DossierWorkflow.IsFinished(dossier.Stage))
             return CommandResult.Invalid("Hồ sơ đã kết thúc xử lý.");
-        AddEvent(db, dossier, actor, "Verify", dossier.Status, dossier.Stage, dossier.Stage, note.Trim(), clock.GetUtcNow().UtcDateTime);
+        AddEvent(db, dossier, actor, "Verify", dossier.Status, dossier.Stage, dossier.Stage, TextRules.Normalize(note), clock.GetUtcNow().UtcDateTime);
         // Touch the row so the concurrency token is renewed with the note.
         db.Entry(dossier).State = EntityState.Modified;
         try
@@ -404,20 +441,7 @@ public sealed class DossierService(
         var last = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Id)
             .Select(e => new { e.ActorName, e.ActorUnitName, e.At, e.Action }).FirstOrDefaultAsync(ct);
         var who = last is null ? "người khác" : $"{last.ActorName} ({last.ActorUnitName}) lúc {VietnamTime.FormatDateTime(last.At)}";
-        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ vừa được {who} cập nhật. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
-    }
-
-    private List<string> ValidateApplicant(SubmitRequest req)
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(req.ApplicantName))
-            problems.Add("Vui lòng nhập họ tên người nộp hồ sơ.");
-        var cccd = Cccd.Validate(req.ApplicantCccd, VietnamTime.Today(clock));
-        if (!cccd.IsValid)
-            problems.Add(cccd.Error!);
-        if (!string.IsNullOrWhiteSpace(req.ApplicantPhone) && !PhoneNumbers.IsValid(req.ApplicantPhone))
-            problems.Add(PhoneNumbers.ErrorInvalid);
-        return problems;
+        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ đã được cập nhật bởi {who}. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
     }
 
     private sealed record CheckedFile(UploadedFile File, string ContentType);
@@ -448,7 +472,7 @@ public sealed class DossierService(
             db.Files.Add(new StoredFile
             {
                 Id = id, DossierId = dossierId, RequiredDocumentId = f.File.RequiredDocumentId, Kind = kind,
-                FileName = Path.GetFileName(f.File.FileName), ContentType = f.ContentType, Size = f.File.Data.Length,
+                FileName = f.File.FileName, ContentType = f.ContentType, Size = f.File.Data.Length,
                 Sha256 = Convert.ToHexString(SHA256.HashData(f.File.Data)), UploadedAt = nowUtc, UploadedBy = userId,
                 Content = new FileContent { FileId = id, Data = f.File.Data },
             });

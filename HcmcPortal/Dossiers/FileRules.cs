@@ -1,6 +1,13 @@
+using HcmcPortal.Validation;
+
 namespace HcmcPortal.Dossiers;
 
-public sealed record UploadedFile(string FileName, byte[] Data, int? RequiredDocumentId = null);
+/// <summary>A file as it arrives from any upload path (web form, supplement, officer forms, walk-in scans, API).</summary>
+public sealed record UploadedFile(string FileName, byte[] Data, int? RequiredDocumentId = null)
+{
+    /// <summary>The name as shown and stored: reduced to a safe display name the moment the upload exists, whatever its path.</summary>
+    public string FileName { get; init; } = TextRules.SafeFileName(FileName);
+}
 
 /// <summary>Uploads are checked by their content (magic bytes), never by their name or declared type.</summary>
 public static class FileRules
@@ -12,6 +19,7 @@ public static class FileRules
     /// <summary>Returns the content type detected from the bytes, or a Vietnamese error.</summary>
     public static (string? ContentType, string? Error) Check(string fileName, ReadOnlySpan<byte> data)
     {
+        fileName = TextRules.SafeFileName(fileName);
         if (data.Length == 0)
             return (null, $"Tệp «{fileName}» rỗng.");
         if (data.Length > MaxBytes)

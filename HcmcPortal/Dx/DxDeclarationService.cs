@@ -115,7 +115,7 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
         {
             var stored = new StoredFile
             {
-                Id = Guid.NewGuid(), Kind = FileKind.Evidence, FileName = Path.GetFileName(file.FileName), ContentType = contentType!,
+                Id = Guid.NewGuid(), Kind = FileKind.Evidence, FileName = HcmcPortal.Validation.TextRules.SafeFileName(file.FileName), ContentType = contentType!,
                 Size = file.Data.Length, Sha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file.Data)),
                 UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId, Content = new FileContent { Data = file.Data },
             };

@@ -36,12 +36,10 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
     public static DrillDownQuery? Parse(string? metric, string? part, string? unit, string? from, string? to)
     {
         var m = PortalMetrics.Find(metric);
-        var f = ReportWindow.ParseDate(from);
-        var t = ReportWindow.ParseDate(to);
-        if (m is null || string.IsNullOrWhiteSpace(unit) || f is null || t is null || t < f)
+        if (m is null || string.IsNullOrWhiteSpace(unit) || ReportPeriod.Parse(from, to, out _) is not (DateOnly f, DateOnly t))
             return null;
         var p = string.Equals(part, "numerator", StringComparison.OrdinalIgnoreCase) ? m.Numerator : m.Denominator;
-        return new DrillDownQuery(m, p, unit, f.Value, t.Value);
+        return new DrillDownQuery(m, p, unit, f, t);
     }
 
     public async Task<ReportUnit?> UnitAsync(Actor actor, string unitCode, CancellationToken ct = default)

@@ -20,18 +20,18 @@ public static class ReportEndpoints
     {
         var api = app.MapGroup(Prefix).RequireAuthorization(ReportUnits.ReadersPolicy);
 
-        api.MapGet("/dx", async (int? period, DxReportService dx, CancellationToken ct) =>
+        api.MapGet("/dx", async (string? period, DxReportService dx, CancellationToken ct) =>
         {
-            if (period is not int year)
-                return BadRequest("Thiếu kỳ đánh giá", "Vui lòng truyền tham số period (năm), ví dụ period=2025.");
+            if (ReportPeriod.ParseYear(period) is not int year)
+                return BadRequest("Kỳ đánh giá không hợp lệ", "Vui lòng truyền tham số period là một năm từ 1900 đến 2100, ví dụ period=2025.");
             var ranking = await dx.RankingAsync(year, ct);
             return ranking is null ? NotFound($"Không có kỳ đánh giá năm {year}.") : Results.Ok(ToJson(ranking));
         });
 
-        api.MapGet("/dx.xlsx", async (int? period, HttpContext http, DxReportService dx, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/dx.xlsx", async (string? period, HttpContext http, DxReportService dx, TimeProvider clock, CancellationToken ct) =>
         {
-            if (period is not int year)
-                return BadRequest("Thiếu kỳ đánh giá", "Vui lòng truyền tham số period (năm), ví dụ period=2025.");
+            if (ReportPeriod.ParseYear(period) is not int year)
+                return BadRequest("Kỳ đánh giá không hợp lệ", "Vui lòng truyền tham số period là một năm từ 1900 đến 2100, ví dụ period=2025.");
             var ranking = await dx.RankingAsync(year, ct);
             if (ranking is null)
                 return NotFound($"Không có kỳ đánh giá năm {year}.");
@@ -42,8 +42,8 @@ public static class ReportEndpoints
 
         api.MapGet("/service-index", async (string? from, string? to, HttpContext http, ServiceIndexService service, CancellationToken ct) =>
         {
-            if (Range(from, to) is not (DateOnly f, DateOnly t))
-                return RangeProblem();
+            if (ReportPeriod.Parse(from, to, out var rangeError) is not (DateOnly f, DateOnly t))
+                return RangeProblem(rangeError!);
             var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, ct);
             return Results.Ok(new
             {
@@ -62,16 +62,16 @@ public static class ReportEndpoints
 
         api.MapGet("/service-index.xlsx", async (string? from, string? to, HttpContext http, ServiceIndexService service, TimeProvider clock, CancellationToken ct) =>
         {
-            if (Range(from, to) is not (DateOnly f, DateOnly t))
-                return RangeProblem();
+            if (ReportPeriod.Parse(from, to, out var rangeError) is not (DateOnly f, DateOnly t))
+                return RangeProblem(rangeError!);
             var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, ct);
             return Results.File(ReportWorkbooks.ServiceIndex(report), ReportWorkbooks.ContentType, ReportWorkbooks.ServiceIndexFileName(report.Window, VietnamTime.Today(clock)));
         });
 
         api.MapGet("/statistics", async (string? from, string? to, string? by, HttpContext http, StatisticsService service, CancellationToken ct) =>
         {
-            if (Range(from, to) is not (DateOnly f, DateOnly t))
-                return RangeProblem();
+            if (ReportPeriod.Parse(from, to, out var rangeError) is not (DateOnly f, DateOnly t))
+                return RangeProblem(rangeError!);
             if (Grouping(by) is not StatGrouping grouping)
                 return BadRequest("Cách nhóm không hợp lệ", "Tham số by chỉ nhận unit, procedure hoặc officer.");
             var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, grouping, ct);
@@ -85,8 +85,8 @@ public static class ReportEndpoints
 
         api.MapGet("/statistics.xlsx", async (string? from, string? to, HttpContext http, StatisticsService service, TimeProvider clock, CancellationToken ct) =>
         {
-            if (Range(from, to) is not (DateOnly f, DateOnly t))
-                return RangeProblem();
+            if (ReportPeriod.Parse(from, to, out var rangeError) is not (DateOnly f, DateOnly t))
+                return RangeProblem(rangeError!);
             var actor = Actor.From(http.User)!;
             var reports = new List<StatReport>();
             foreach (var grouping in Enum.GetValues<StatGrouping>())
@@ -111,9 +111,6 @@ public static class ReportEndpoints
         [.. ranking.Units.Select(u => new DxUnitJson(u.UnitCode, u.UnitName, u.Rank, Math.Round(u.Score, 2), Math.Round(u.Normalized, 4),
             [.. u.Indices.Select(i => new DxIndexJson(i.Code, i.Name, Math.Round(i.Score, 2), i.MaxPoints))]))]);
 
-    private static (DateOnly, DateOnly)? Range(string? from, string? to) =>
-        ReportWindow.ParseDate(from) is DateOnly f && ReportWindow.ParseDate(to) is DateOnly t && f <= t && t.DayNumber - f.DayNumber <= 366 * 3 ? (f, t) : null;
-
     private static StatGrouping? Grouping(string? by) => by?.ToLowerInvariant() switch
     {
         null or "" or "unit" => StatGrouping.Unit,
@@ -124,8 +121,7 @@ public static class ReportEndpoints
 
     private static string ColumnKey(StatColumn c) => char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..];
 
-    private static IResult RangeProblem() => BadRequest("Khoảng thời gian không hợp lệ",
-        "Vui lòng truyền from và to dạng yyyy-MM-dd, from không sau to, tối đa 3 năm.");
+    private static IResult RangeProblem(string detail) => BadRequest("Khoảng thời gian không hợp lệ", detail);
 
     private static IResult BadRequest(string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 

@@ -1,6 +1,8 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +12,21 @@ public sealed record UserRow(string Id, string Email, string FullName, string? U
 public sealed record UnitOption(int Id, string Name, string Code, UnitLevel Level);
 public sealed record OfficerInput(string Email, string FullName, string Role, int? UnitId, string Password);
 
+/// <summary>A staff account: the person rules for the name and e-mail, a role that is not the citizen's, one unit.</summary>
+public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
+{
+    public OfficerInputValidator()
+    {
+        RuleFor(x => x.FullName).PersonName();
+        RuleFor(x => x.Email).Email(required: true, "Vui lòng nhập thư điện tử.");
+        RuleFor(x => x.Role).Must(r => Domain.Roles.All.Contains(r) && r != Domain.Roles.Citizen).WithMessage("Vui lòng chọn vai trò cán bộ.");
+        RuleFor(x => x.UnitId).NotNull().WithMessage("Cán bộ phải thuộc một đơn vị.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.");
+    }
+}
+
 /// <summary>Administrator's user management: officers belong to one unit, which scopes what they see.</summary>
-public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes, TimeProvider clock, IValidator<OfficerInput> validator)
 {
     public async Task<(IReadOnlyList<UserRow> Rows, int Total)> SearchAsync(string? search, int page, int pageSize, CancellationToken ct)
     {
@@ -45,17 +60,14 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
     /// <summary>Creates a staff account; returns Vietnamese errors, empty on success.</summary>
     public async Task<IReadOnlyList<string>> CreateAsync(OfficerInput input)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(input.FullName)) errors.Add("Vui lòng nhập họ và tên.");
-        if (!Domain.Roles.All.Contains(input.Role) || input.Role == Domain.Roles.Citizen) errors.Add("Vui lòng chọn vai trò cán bộ.");
-        if (input.UnitId is null) errors.Add("Cán bộ phải thuộc một đơn vị.");
-        if (errors.Count > 0) return errors;
+        var check = await validator.ValidateAsync(input);
+        if (!check.IsValid) return check.Errors.Select(e => e.ErrorMessage).ToList();
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser
         {
-            UserName = input.Email.Trim(), Email = input.Email.Trim(), EmailConfirmed = true,
-            FullName = input.FullName.Trim(), UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            UserName = TextRules.Normalize(input.Email), Email = TextRules.Normalize(input.Email), EmailConfirmed = true,
+            FullName = TextRules.Normalize(input.FullName)!, UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, input.Password, input.Role);
         return created.Succeeded ? [] : created.Errors.Select(e => e.Description).ToList();

@@ -3,6 +3,8 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Validation;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Citizen.MyDossiers;
@@ -42,7 +44,19 @@ public sealed record MyDossierDetail(
 }
 
 /// <summary>"Hồ sơ của tôi": the person's own dossiers, through the same scope rule as every dossier query.</summary>
-public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
+/// <summary>A citizen's rating of a finished dossier.</summary>
+public sealed record RatingInput(SatisfactionLevel Level, string? Comment);
+
+public sealed class RatingValidator : AbstractValidator<RatingInput>
+{
+    public RatingValidator()
+    {
+        RuleFor(x => x.Level).IsInEnum().WithMessage("Vui lòng chọn mức độ hài lòng.");
+        RuleFor(x => x.Comment).Text("Ý kiến góp ý", TextLimits.RatingComment, multiLine: true);
+    }
+}
+
+public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock, IValidator<RatingInput> ratingValidator)
 {
     /// <summary>Officers' internal notes (send-back, assignment, proposals) are not the applicant's business; these are.</summary>
     private static readonly HashSet<string> ActionsWithPublicNote =
@@ -128,11 +142,10 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
     /// </summary>
     public async Task<CommandResult> RateAsync(Actor actor, Guid dossierId, SatisfactionLevel level, string? comment, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(level))
-            return CommandResult.Invalid("Vui lòng chọn mức độ hài lòng.");
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (comment is { Length: > 2000 })
-            return CommandResult.Invalid("Ý kiến góp ý tối đa 2000 ký tự.");
+        var rating = await ratingValidator.ValidateAsync(new RatingInput(level, comment), ct);
+        if (!rating.IsValid)
+            return CommandResult.Invalid(rating.Errors[0].ErrorMessage);
+        comment = TextRules.NormalizeOptional(comment);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         var dossier = await Own(db, actor).Where(d => d.Id == dossierId).Select(d => new { d.Id, d.Status, d.Stage }).FirstOrDefaultAsync(ct);

@@ -5,7 +5,9 @@ using System.Text.Json;
 using System.Text.Unicode;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
+using FluentValidation;
 using HcmcPortal.Domain;
+using HcmcPortal.Validation;
 
 namespace HcmcPortal.Citizen.Submission;
 
@@ -50,6 +52,19 @@ public sealed class AddressAnswer
     public string? Street { get; set; }
 }
 
+/// <summary>The applicant of an online submission (web form and API), by the shared person rules.</summary>
+public sealed class ApplicantValidator : AbstractValidator<ApplicantInfo>
+{
+    public ApplicantValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Name).PersonName("Vui lòng nhập họ tên người nộp hồ sơ.");
+        RuleFor(x => x.Cccd).CccdNumber(clock);
+        RuleFor(x => x.Phone).PhoneNumber(required: false);
+        RuleFor(x => x.Email).Email(required: false);
+        RuleFor(x => x.Address).Address();
+    }
+}
+
 /// <summary>Field-by-field checks with Vietnamese messages, keyed so that each message shows next to its field.</summary>
 public static class FormRules
 {
@@ -63,22 +78,14 @@ public static class FormRules
         public const string Cccd = "Applicant.Cccd";
         public const string Phone = "Applicant.Phone";
         public const string Email = "Applicant.Email";
+        public const string Address = "Applicant.Address";
         public const string Unit = "Unit";
     }
 
-    public static Dictionary<string, string> ValidateApplicant(DraftData data, DateOnly today)
+    /// <summary>The applicant's fields by the shared <see cref="ApplicantValidator"/>, keyed "Applicant.&lt;field&gt;", and the receiving unit.</summary>
+    public static Dictionary<string, string> ValidateApplicant(DraftData data, IValidator<ApplicantInfo> validator)
     {
-        var errors = new Dictionary<string, string>();
-        var a = data.Applicant;
-        if (string.IsNullOrWhiteSpace(a.Name))
-            errors[Keys.Name] = "Vui lòng nhập họ tên người nộp hồ sơ.";
-        var cccd = Cccd.Validate(a.Cccd, today);
-        if (!cccd.IsValid)
-            errors[Keys.Cccd] = cccd.Error!;
-        if (!string.IsNullOrWhiteSpace(a.Phone) && !PhoneNumbers.IsValid(a.Phone))
-            errors[Keys.Phone] = PhoneNumbers.ErrorInvalid;
-        if (!string.IsNullOrWhiteSpace(a.Email) && !MailAddress.TryCreate(a.Email.Trim(), out _))
-            errors[Keys.Email] = "Thư điện tử không hợp lệ.";
+        var errors = validator.Validate(data.Applicant).FirstErrors(field => "Applicant." + field);
         if (data.UnitId is null)
             errors[Keys.Unit] = "Vui lòng chọn cơ quan tiếp nhận hồ sơ.";
         return errors;
@@ -98,23 +105,27 @@ public static class FormRules
                     if (f.Required)
                         errors[f.Key] = $"Vui lòng nhập {f.Label.ToLowerInvariant()}.";
                 }
-                else if (address!.DistrictId is null || address.WardId is null || string.IsNullOrWhiteSpace(address.Street))
+                else if (address!.DistrictId is null || address.WardId is null || TextRules.IsBlank(address.Street))
                     errors[f.Key] = "Vui lòng chọn quận/huyện, phường/xã và nhập số nhà, tên đường.";
+                else if (TextRules.Problem(address.Street, f.Label, TextLimits.Address) is { } streetProblem)
+                    errors[f.Key] = streetProblem;
                 continue;
             }
-            var value = data.Answers.GetValueOrDefault(f.Key)?.Trim();
-            if (string.IsNullOrEmpty(value))
+            var value = TextRules.Normalize(data.Answers.GetValueOrDefault(f.Key));
+            if (TextRules.IsBlank(value))
             {
                 if (f.Required)
                     errors[f.Key] = $"Vui lòng nhập {f.Label.ToLowerInvariant()}.";
                 continue;
             }
-            var error = f.Type switch
+            var error = TextRules.Problem(value!, f.Label, TextLimits.FormAnswer, multiLine: true) ?? f.Type switch
             {
-                FormFieldType.Number when !decimal.TryParse(value.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
                     => $"{f.Label} phải là một số.",
                 FormFieldType.Date when !DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     => $"{f.Label} không phải ngày hợp lệ (dd/MM/yyyy).",
+                FormFieldType.Date when SupportedDates.Problem(DateOnly.ParseExact(value!, DateFormat, CultureInfo.InvariantCulture), f.Label) is { } outside
+                    => outside,
                 FormFieldType.Choice when !f.Options.Contains(value) => $"Vui lòng chọn {f.Label.ToLowerInvariant()} trong danh sách.",
                 _ => null,
             };
@@ -135,7 +146,7 @@ public static class FormRules
                 text = data.Addresses.GetValueOrDefault(f.Key) is { } a ? AddressText(a, unitNames) : null;
             else
             {
-                text = data.Answers.GetValueOrDefault(f.Key)?.Trim();
+                text = TextRules.Normalize(data.Answers.GetValueOrDefault(f.Key));
                 if (f.Type == FormFieldType.Date && DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     text = d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
             }
@@ -148,7 +159,7 @@ public static class FormRules
     public static string AddressText(AddressAnswer a, IReadOnlyDictionary<int, string> unitNames) =>
         string.Join(", ", new[]
         {
-            a.Street?.Trim(),
+            TextRules.Normalize(a.Street),
             a.WardId is int w ? unitNames.GetValueOrDefault(w) : null,
             a.DistrictId is int d ? unitNames.GetValueOrDefault(d) : null,
         }.Where(s => !string.IsNullOrEmpty(s)));

@@ -4,6 +4,7 @@ using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Citizen.Submission;
@@ -30,7 +31,8 @@ public sealed record DraftSubmitResult(CommandResult Result, IReadOnlyDictionary
 /// A citizen's drafts, saved as they go and resumable on any device. Only the owner ever reads a draft or its files;
 /// anyone else gets "not found". Submitting hands the draft to <see cref="DossierService.SubmitAsync"/>.
 /// </summary>
-public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, ProcedureCatalog catalog, DossierService dossiers, TimeProvider clock)
+public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, ProcedureCatalog catalog, DossierService dossiers, TimeProvider clock,
+    FluentValidation.IValidator<ApplicantInfo> applicantValidator)
 {
     public const string NotFoundMessage = "Không tìm thấy bản nháp.";
 
@@ -104,6 +106,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
     /// <summary>Stores one uploaded file in a draft's slot, checked by its content (magic bytes) and the per-slot limit.</summary>
     public async Task<DraftFileResult> AddFileAsync(Actor actor, Guid draftId, int requiredDocumentId, string fileName, byte[] data, CancellationToken ct = default)
     {
+        fileName = TextRules.SafeFileName(fileName);
         var (contentType, error) = FileRules.Check(fileName, data);
         if (error is not null)
             return new(null, error);
@@ -119,7 +122,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         var file = new StoredFile
         {
             Id = Guid.NewGuid(), DraftId = draftId, RequiredDocumentId = requiredDocumentId, Kind = FileKind.Application,
-            FileName = Path.GetFileName(fileName), ContentType = contentType!, Size = data.Length,
+            FileName = fileName, ContentType = contentType!, Size = data.Length,
             Sha256 = Convert.ToHexString(SHA256.HashData(data)), UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = actor.UserId,
         };
         file.Content = new FileContent { FileId = file.Id, Data = data };
@@ -182,7 +185,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         string? idempotencyKey, Guid? draftId, CancellationToken ct = default)
     {
         var none = new Dictionary<string, string>();
-        var errors = FormRules.ValidateApplicant(data, VietnamTime.Today(clock));
+        var errors = FormRules.ValidateApplicant(data, applicantValidator);
         foreach (var (key, message) in FormRules.ValidateAnswers(procedure.FormFields, data))
             errors[key] = message;
         var unitNames = await UnitNamesAsync(data, ct);
@@ -197,11 +200,11 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         var a = data.Applicant;
         var request = new SubmitRequest(procedure.Id, data.UnitId!.Value, DossierChannel.Online)
         {
-            ApplicantName = a.Name.Trim(),
-            ApplicantCccd = a.Cccd.Trim(),
-            ApplicantPhone = string.IsNullOrWhiteSpace(a.Phone) ? null : a.Phone.Trim(),
-            ApplicantEmail = string.IsNullOrWhiteSpace(a.Email) ? null : a.Email.Trim(),
-            ApplicantAddress = string.IsNullOrWhiteSpace(a.Address) ? null : a.Address.Trim(),
+            ApplicantName = a.Name,
+            ApplicantCccd = a.Cccd,
+            ApplicantPhone = a.Phone,
+            ApplicantEmail = a.Email,
+            ApplicantAddress = a.Address,
             FormDataJson = FormRules.ToFormDataJson(procedure.FormFields, data, unitNames.Names),
             Files = files,
             IdempotencyKey = idempotencyKey,

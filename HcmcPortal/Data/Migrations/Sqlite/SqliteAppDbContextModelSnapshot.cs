@@ -287,6 +287,10 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyBodyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1040,7 +1044,7 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(260)
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
