@@ -10,6 +10,7 @@ using HcmcPortal.Data.Seed;
 using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
+using HcmcPortal.Privacy;
 using HcmcPortal.Shell;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -17,6 +18,11 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+if (DatabaseBackup.IsCommand(args))
+{
+    // `backup --to PATH`: a consistent online copy of the database, then exit (docs/operations-backup.md).
+    return await DatabaseBackup.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
+}
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 
@@ -33,10 +39,12 @@ builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.Co
 builder.Services.AddPortalAccounts();
 builder.Services.AddPortalApi();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Email:Outbox"));
 builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
-builder.Services.AddSingleton<MailQueue>();
-builder.Services.AddHostedService<MailWorker>();
+builder.Services.AddSingleton<MailOutboxWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutboxWorker>());
+builder.Services.AddPrivacyFeature();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 builder.Services.AddSingleton<DatabaseInitializer>();
@@ -79,8 +87,10 @@ app.MapPortalApi();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
 app.MapReportsFeature();
+app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

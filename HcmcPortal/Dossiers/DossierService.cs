@@ -114,12 +114,11 @@ public sealed class DossierService(
                     return CommandResult.Invalid("Hệ thống đang bận nên chưa lưu được hồ sơ. Thông tin bạn nhập vẫn còn; vui lòng bấm nộp lại sau ít phút.");
                 }
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
-                // A new counter row and the notification are made again on the next attempt, with the new code.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification).ToList())
+                // A new counter row, the notification and its mail are made again on the next attempt, with the new code.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification or MailOutbox).ToList())
                     entry.State = EntityState.Detached;
             }
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -278,7 +277,6 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -325,7 +323,6 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
