@@ -54,6 +54,18 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task Every_connection_commits_in_WAL_mode_with_synchronous_FULL()
+    {
+        await using var db = portal.CreateDb();
+        await db.Database.OpenConnectionAsync();
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
+        cmd.CommandText = "PRAGMA synchronous;";
+        Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync())!); // 2 = FULL
+    }
+
+    [Fact]
     public async Task Every_acknowledged_dossier_survives_a_SIGKILL_during_16_parallel_submissions_with_all_its_files()
     {
         var submission = await portal.KhaiSinhSubmissionAsync();
@@ -63,8 +75,14 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
         var clock = Stopwatch.StartNew();
         try
         {
+            // The server starts from a copy of an already seeded database, so the test spends its time on the kill, not on seeding.
+            await HcmcPortal.Operations.DatabaseBackup.BackupSqliteAsync($"Data Source={portal.DatabasePath}", db);
+            var seeded = (await InspectAsync(db)).Files.Keys.ToHashSet();
+            var phases = new List<string>();
+            void Phase(string name) => phases.Add($"{name} {clock.Elapsed.TotalSeconds:F1}s");
             using (var server = await PortalProcess.StartAsync(db))
             {
+                Phase("listening");
                 using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
                 await http.LoginAsync(ApiClient.Citizen);
                 var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,7 +100,7 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
                             {
                                 var body = await response.Content.ReadFromJsonAsync<JsonElement>();
                                 acknowledged[body.GetProperty("code").GetString()!] = $"{client}-{n}";
-                                if (acknowledged.Count >= 48)
+                                if (acknowledged.Count >= 32)
                                     enough.TrySetResult();
                             }
                         }
@@ -93,12 +111,14 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
                     }
                 })).ToList();
                 await enough.Task.WaitAsync(TimeSpan.FromSeconds(45));
+                Phase("killed");
                 server.Kill();
                 await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(30));
             }
 
             using (var restarted = await PortalProcess.StartAsync(db))
             {
+                Phase("restarted");
                 using var http = new HttpClient { BaseAddress = restarted.Address };
                 await http.LoginAsync(ApiClient.Citizen);
                 foreach (var code in acknowledged.Keys)
@@ -110,9 +130,10 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
             var (files, broken) = await InspectAsync(db);
             Assert.All(acknowledged.Keys, code => Assert.True(files.ContainsKey(code), $"{code} was acknowledged but is gone"));
             // Saved but not acknowledged is allowed (the answer was lost with the process); half-saved is not.
-            Assert.All(files, d => Assert.Equal(filesPerDossier, d.Value));
+            Assert.All(files.Where(d => !seeded.Contains(d.Key)), d => Assert.Equal(filesPerDossier, d.Value));
             Assert.Equal(0, broken);
-            Console.WriteLine($"[durability] acknowledged {acknowledged.Count}, in the database after restart {files.Count}, {clock.Elapsed.TotalSeconds:F1} s");
+            Phase("verified");
+            Console.WriteLine($"[durability] acknowledged {acknowledged.Count}, in the database after restart {files.Count - seeded.Count}; {string.Join(", ", phases)}");
         }
         finally
         {

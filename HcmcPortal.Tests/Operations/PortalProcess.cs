@@ -59,7 +59,7 @@ public sealed class PortalProcess : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        portal.Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        portal.Address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
         return portal;
     }
 

@@ -14,7 +14,11 @@ namespace HcmcPortal.Privacy;
 /// </summary>
 public sealed class PersonalDataExport(IDbContextFactory<AppDbContext> dbFactory, PersonalDataAccessQueries accesses, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
+    // Vietnamese stays readable in the files (not \u escapes).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task WriteAsync(Actor actor, Stream output, CancellationToken ct = default)
     {
