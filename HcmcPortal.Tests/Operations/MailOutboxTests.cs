@@ -35,15 +35,23 @@ public sealed class ConfiguredPortal(IReadOnlyDictionary<string, string> setting
 
     private static string MailFolderOf(string db) => Path.Combine(Path.GetDirectoryName(db)!, "mail-" + Path.GetFileNameWithoutExtension(db));
 
-    public MimeMessage[] MailsTo(string address) =>
-        Directory.Exists(Mail)
-            ? [.. Directory.GetFiles(Mail, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == address))]
+    public MimeMessage[] MailsTo(string address) => SentMail.MailsIn(Mail, address);
+
+    public Task WaitForWorkerAsync(Func<Task<bool>> done, int seconds = 20) => SentMail.WaitForWorkerAsync(this, done, seconds);
+}
+
+/// <summary>Reading the portal's sent mail (the .eml pickup folder) without sleeping.</summary>
+public static class SentMail
+{
+    public static MimeMessage[] MailsIn(string folder, string address) =>
+        Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == address))]
             : [];
 
     /// <summary>Waits for the background worker's passes (no sleeping) until <paramref name="done"/> holds.</summary>
-    public async Task WaitForWorkerAsync(Func<Task<bool>> done, int seconds = 20)
+    public static async Task WaitForWorkerAsync(PortalFactory portal, Func<Task<bool>> done, int seconds = 20)
     {
-        var worker = this.Get<MailOutboxWorker>();
+        var worker = portal.Get<MailOutboxWorker>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         while (true)
         {
@@ -61,6 +69,13 @@ public sealed class ConfiguredPortal(IReadOnlyDictionary<string, string> setting
                 worker.PassCompleted -= OnPass;
             }
         }
+    }
+
+    /// <summary>The one mail sent to <paramref name="address"/>, once the outbox worker has sent it.</summary>
+    public static async Task<MimeMessage> MailToAsync(this PortalFactory portal, string address)
+    {
+        await WaitForWorkerAsync(portal, () => Task.FromResult(MailsIn(portal.MailFolder, address).Length > 0));
+        return Assert.Single(MailsIn(portal.MailFolder, address));
     }
 }
 
