@@ -15,8 +15,11 @@ public sealed class OutboxOptions
     public bool WorkerEnabled { get; set; } = true;
     /// <summary>How often the worker looks for mail when the last pass found none.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-    /// <summary>How long a claimed mail belongs to one worker; a crashed worker's mail is taken over after it.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claimed mail belongs to one worker; a crashed worker's mail is taken over after it. Longer than a whole
+    /// batch can take (<see cref="BatchSize"/> × the SMTP timeout), so a slow but live worker is never overtaken.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>First wait after a failure, doubled after each further failure up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
