@@ -10,6 +10,7 @@ using HcmcPortal.Data.Seed;
 using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
+using HcmcPortal.Privacy;
 using HcmcPortal.Shell;
 using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
@@ -18,10 +19,18 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = RequestLimits.KestrelMaxRequestLine);
+if (DatabaseBackup.IsCommand(args))
+{
+    // `backup --to PATH`: a consistent online copy of the database, then exit (docs/operations-backup.md).
+    return await DatabaseBackup.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
+}
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
-builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.AddServerHeader = false;
+    o.Limits.MaxRequestLineSize = RequestLimits.KestrelMaxRequestLine;
+});
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
@@ -39,10 +48,12 @@ builder.Services.AddHttpHardening(builder.Configuration);
 builder.Services.AddPortalRateLimits(builder.Configuration);
 builder.Services.AddPortalValidation();
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Email:Smtp"));
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Email:Outbox"));
 builder.Services.AddSingleton<EmailSender>();
 builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService<EmailSender>());
-builder.Services.AddSingleton<MailQueue>();
-builder.Services.AddHostedService<MailWorker>();
+builder.Services.AddSingleton<MailOutboxWorker>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutboxWorker>());
+builder.Services.AddPrivacyFeature();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
@@ -94,8 +105,10 @@ app.MapPortalApi();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
 app.MapReportsFeature();
+app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -7,7 +7,8 @@ namespace HcmcPortal.Tests.Foundation;
 /// <summary>A fixture of its own: this test breaks the database on purpose.</summary>
 public sealed class HealthTests : IDisposable
 {
-    private readonly PortalFactory portal = new();
+    // The mail outbox worker polls the database; stopped here so that it does not re-create the file the test deletes.
+    private readonly PortalFactory portal = new HcmcPortal.Tests.Operations.ConfiguredPortal(new Dictionary<string, string> { ["Email:Outbox:WorkerEnabled"] = "false" });
 
     [Fact]
     public async Task Health_answers_503_when_the_database_does_not_answer()

@@ -50,11 +50,11 @@ public sealed class ActionPanelTests : BunitTestBase
     {
         var db = new NoDatabase();
         var calendars = new CalendarProvider(db);
-        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(null!, TimeProvider.System), TimeProvider.System,
+        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.PortalOptions()), TimeProvider.System), TimeProvider.System,
             new HcmcPortal.Operations.PortalRateLimiter(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions())),
             Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance,
             new SubmitRequestValidator(TimeProvider.System), new ActionRequestValidator()));
-        Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System));
+        Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System, new HcmcPortal.Privacy.PersonalDataLog(TimeProvider.System)));
     }
 
     private static Actor ActorWith(params string[] roles) => new("u1", "Lê Thị Cúc", 5, "/1/5/", "Quận 1", roles.ToHashSet());

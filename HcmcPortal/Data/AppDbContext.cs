@@ -37,6 +37,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DxDeclaration> DxDeclarations => Set<DxDeclaration>();
     public DbSet<DxSnapshot> DxSnapshots => Set<DxSnapshot>();
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
+    public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<MailOutbox> MailOutboxes => Set<MailOutbox>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -220,6 +222,31 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(s => s.UnitName).HasMaxLength(200);
         });
 
+        b.Entity<PersonalDataAccess>(e =>
+        {
+            e.Property(a => a.UserId).HasMaxLength(450);
+            e.Property(a => a.UserName).HasMaxLength(200);
+            e.Property(a => a.Roles).HasMaxLength(200);
+            e.Property(a => a.UnitName).HasMaxLength(200);
+            e.Property(a => a.DossierCode).HasMaxLength(60);
+            e.Property(a => a.Screen).HasMaxLength(60);
+            e.Property(a => a.Detail).HasMaxLength(300);
+            // The citizen's "who viewed my dossier" and the administrator's searches (by dossier, by user, by period).
+            e.HasIndex(a => new { a.DossierId, a.At });
+            e.HasIndex(a => new { a.UserId, a.At });
+            e.HasIndex(a => a.At);
+        });
+
+        b.Entity<MailOutbox>(e =>
+        {
+            e.Property(m => m.To).HasMaxLength(256);
+            e.Property(m => m.UserId).HasMaxLength(450);
+            e.Property(m => m.Subject).HasMaxLength(300);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            // The worker's query: pending rows whose lease has run out.
+            e.HasIndex(m => new { m.SentAt, m.FailedAt, m.LeaseUntil });
+        });
+
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();
     }
@@ -242,6 +269,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var now = DateTime.UtcNow;
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.Entity is PersonalDataAccess && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The personal-data access log is append-only: its rows cannot be changed or deleted.");
             if (entry.State is not (EntityState.Added or EntityState.Modified))
                 continue;
             if (entry.Entity is IAudited audited)

@@ -48,6 +48,7 @@ public static class DatabaseSetup
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
         o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory")
                 .ExecutionStrategy(deps => new SqliteRetryingExecutionStrategy(deps)))
+            .AddInterceptors(new HcmcPortal.Operations.SqliteDurability())
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcModelCustomizer>();
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>

@@ -332,3 +332,49 @@ public class Notification
     public DateTime At { get; set; }
     public DateTime? ReadAt { get; set; }
 }
+
+/// <summary>
+/// One view of a dossier's personal data or files by a member of staff (Law 91/2025/QH15 on personal data protection,
+/// Decree 356/2025/NĐ-CP): who, when, which dossier, through which screen. Append-only — the context refuses to change
+/// or delete a row (<see cref="AppDbContext"/>), and the applicant may read the rows of their own dossiers.
+/// </summary>
+public class PersonalDataAccess
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    /// <summary>The viewer's roles (comma-separated role names) and unit at the time of the view.</summary>
+    public string Roles { get; set; } = "";
+    public int? UnitId { get; set; }
+    public string? UnitName { get; set; }
+    public Guid DossierId { get; set; }
+    public string DossierCode { get; set; } = "";
+    /// <summary>The screen or endpoint that showed the data (<see cref="Privacy.PersonalDataScreens"/>).</summary>
+    public string Screen { get; set; } = "";
+    /// <summary>What was opened, when more precise than the dossier (e.g. the file's name).</summary>
+    public string? Detail { get; set; }
+}
+
+/// <summary>
+/// A mail waiting to be sent, saved in the same transaction as the change that causes it (transactional outbox), so a
+/// restart loses none. A worker claims a row by moving <see cref="LeaseUntil"/> forward with an atomic conditional
+/// UPDATE, so two instances never send the same mail.
+/// </summary>
+public class MailOutbox
+{
+    public long Id { get; set; }
+    /// <summary>The recipient's address; null when it is read from <see cref="UserId"/>'s account at sending time.</summary>
+    public string? To { get; set; }
+    public string? UserId { get; set; }
+    public string Subject { get; set; } = "";
+    public string HtmlBody { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    /// <summary>Not sent before this time: the claim lease of the worker sending it, or the backoff after a failure.</summary>
+    public DateTime LeaseUntil { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTime? SentAt { get; set; }
+    /// <summary>Set when the mail is given up (a bad address, or the retries exhausted).</summary>
+    public DateTime? FailedAt { get; set; }
+}

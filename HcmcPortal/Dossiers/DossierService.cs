@@ -113,8 +113,8 @@ public sealed class DossierService(
             {
                 await strategy.ExecuteAsync(async () =>
                 {
-                    // A new counter row and the notification are made again on every attempt, with the new code.
-                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification).ToList())
+                    // A new counter row, the notification and its mail are made again on every attempt, with the new code.
+                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is DossierCodeCounter or Notification or MailOutbox).ToList())
                         entry.State = EntityState.Detached;
                     await using var tx = await db.Database.BeginTransactionAsync(ct);
                     dossier.Code = await NextCodeAsync(db, unit.AgencyCode, DateOnly.FromDateTime(nowLocal), ct);
@@ -140,7 +140,6 @@ public sealed class DossierService(
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
             }
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -325,7 +324,6 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -375,7 +373,6 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
-        await notifications.QueuePendingMailAsync(db, ct);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 

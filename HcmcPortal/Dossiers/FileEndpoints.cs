@@ -1,5 +1,6 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
+using HcmcPortal.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Dossiers;
@@ -11,7 +12,7 @@ public static class FileEndpoints
     /// Anything else is a 404, so a file id reveals nothing. Add ?download=1 to save instead of view.
     /// </summary>
     public static void MapFileEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/files/{id:guid}", async (Guid id, string? download, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, CancellationToken ct) =>
+        app.MapGet("/files/{id:guid}", async (Guid id, string? download, HttpContext http, IDbContextFactory<AppDbContext> dbFactory, PersonalDataLog accessLog, CancellationToken ct) =>
         {
             if (Actor.From(http.User) is not { } actor)
                 return Results.Challenge();
@@ -20,10 +21,17 @@ public static class FileEndpoints
                 .Select(f => new { f.FileName, f.ContentType, f.DossierId, f.DraftId }).FirstOrDefaultAsync(ct);
             if (file is null)
                 return Results.NotFound();
-            var allowed = file.DossierId is Guid dossierId
-                ? await db.Dossiers.VisibleTo(actor).AnyAsync(d => d.Id == dossierId, ct)
-                : file.DraftId is Guid draftId && await db.Drafts.AnyAsync(d => d.Id == draftId && d.OwnerUserId == actor.UserId, ct);
-            if (!allowed)
+            if (file.DossierId is Guid dossierId)
+            {
+                // Files are identity papers: a role that may not see them gets the same answer as a stranger.
+                var code = actor.SeesIdentityPapers()
+                    ? await db.Dossiers.VisibleTo(actor).Where(d => d.Id == dossierId).Select(d => d.Code).FirstOrDefaultAsync(ct)
+                    : null;
+                if (code is null)
+                    return Results.NotFound();
+                await accessLog.SaveAsync(db, actor, PersonalDataScreens.File, [new ViewedDossier(dossierId, code)], file.FileName, ct);
+            }
+            else if (file.DraftId is not Guid draftId || !await db.Drafts.AnyAsync(d => d.Id == draftId && d.OwnerUserId == actor.UserId, ct))
                 return Results.NotFound();
             var data = await db.FileContents.Where(c => c.FileId == id).Select(c => c.Data).SingleAsync(ct);
             http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -2,6 +2,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Officer;
@@ -80,7 +81,7 @@ public sealed record DossierDetail(
 /// Read side of the officer screens. Every dossier query starts from <see cref="ActorQueries.VisibleTo"/>, so an
 /// officer never lists or opens a dossier outside their unit.
 /// </summary>
-public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock)
+public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, CalendarProvider calendars, TimeProvider clock, PersonalDataLog accessLog)
 {
     /// <summary>A page of a queue, sorted and filtered on the server.</summary>
     public async Task<DossierPage> ListAsync(Actor actor, OfficerQueue queue, DossierFilter filter, string? sortBy, bool descending, int page, int pageSize, CancellationToken ct = default)
@@ -202,14 +203,29 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             Stage(DossierStage.AwaitingApproval), mine);
     }
 
-    /// <summary>The dossier with its documents and audit trail, or null when it does not exist or is outside the actor's scope.</summary>
-    public async Task<DossierDetail?> DetailAsync(Actor actor, Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// The dossier with its documents and audit trail, or null when it does not exist or is outside the actor's scope.
+    /// Identity papers are left out of the query for an actor who may not see them (<see cref="PersonalDataPolicy"/>),
+    /// and the view is written to the personal-data access log under <paramref name="screen"/>.
+    /// </summary>
+    public async Task<DossierDetail?> DetailAsync(Actor actor, Guid id, string screen = PersonalDataScreens.OfficerDossier, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var papers = actor.SeesIdentityPapers();
         var d = await db.Dossiers.AsNoTracking().VisibleTo(actor).Where(x => x.Id == id)
             .Select(x => new
             {
-                Dossier = x,
+                Dossier = new
+                {
+                    x.Id, x.Code, x.Version, x.ProcedureId, x.UnitId, x.ApplicantName, x.ApplicantUserId,
+                    ApplicantCccd = papers ? x.ApplicantCccd : "",
+                    ApplicantPhone = papers ? x.ApplicantPhone : null,
+                    ApplicantEmail = papers ? x.ApplicantEmail : null,
+                    ApplicantAddress = papers ? x.ApplicantAddress : null,
+                    x.Channel, x.Stage, x.Status, x.Outcome, FormDataJson = papers ? x.FormDataJson : "{}", x.SubmittedAt, x.ReceivedAt, x.ClockStartAt, x.DueAt, x.OriginalDueAt,
+                    x.ReappointmentCount, x.FinishedAt, x.ReturnedAt, x.AssignedOfficerId, x.SupplementCount, x.SupplementRequest,
+                    x.SupplementAtReception, x.FeeVnd,
+                },
                 ProcedureCode = x.Procedure!.Code,
                 ProcedureName = x.Procedure.Name,
                 x.Procedure.TimeLimitValue,
@@ -222,11 +238,12 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         if (d is null)
             return null;
         var x = d.Dossier;
+        await accessLog.SaveAsync(db, actor, screen, [new ViewedDossier(x.Id, x.Code)], ct: ct);
         var required = await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == x.ProcedureId).OrderBy(r => r.Order).Select(r => r.Name).ToListAsync(ct);
         var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == x.ProcedureId).OrderBy(s => s.Order)
             .Select(s => new StepPlan(s.Order, s.Name, s.Role, s.SharePercent)).ToListAsync(ct);
         var files = await (from f in db.Files.AsNoTracking()
-                           where f.DossierId == id
+                           where f.DossierId == id && papers
                            orderby f.UploadedAt
                            select new FileInfoRow(f.Id, f.FileName, f.ContentType, f.Size, f.Kind,
                                db.RequiredDocuments.Where(r => r.Id == f.RequiredDocumentId).Select(r => r.Name).FirstOrDefault(), f.UploadedAt))

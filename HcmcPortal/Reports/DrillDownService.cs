@@ -1,6 +1,7 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Reports;
@@ -31,7 +32,7 @@ public sealed record DrillDownPage(IReadOnlyList<DrillDossier> Items, int Total)
 /// count here equals the numerator or denominator shown. Scoped by <see cref="ActorQueries.VisibleTo"/> as well as by
 /// the report access rule: a unit outside the actor's scope is "not found".
 /// </summary>
-public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, PersonalDataLog accessLog)
 {
     public static DrillDownQuery? Parse(string? metric, string? part, string? unit, string? from, string? to)
     {
@@ -58,6 +59,8 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
         var rows = Rows(db, actor, unit, q);
         var total = await rows.CountAsync(ct);
         var items = await Project(db, rows).OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Code).Skip(skip).Take(take).ToListAsync(ct);
+        // The list shows applicants' names.
+        await accessLog.SaveAsync(db, actor, PersonalDataScreens.DrillDown, items.Select(i => new ViewedDossier(i.Id, i.Code)), ct: ct);
         return new DrillDownPage(items, total);
     }
 
@@ -75,6 +78,7 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
             var page = await Project(db, rows).OrderBy(d => d.Code).Take(pageSize).ToListAsync(ct);
             if (page.Count == 0)
                 yield break;
+            await accessLog.SaveAsync(db, actor, PersonalDataScreens.ListingExport, page.Select(i => new ViewedDossier(i.Id, i.Code)), ct: ct);
             yield return page;
             if (page.Count < pageSize)
                 yield break;
