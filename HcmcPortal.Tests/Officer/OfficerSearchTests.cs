@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Officer;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,10 @@ public sealed class OfficerSearchTests(PortalFactory portal) : IClassFixture<Por
     [InlineData("Nguyễn")]
     public async Task A_clerk_finds_an_applicant_with_or_without_diacritics(string typed)
     {
+        await portal.SubmitOnlineToQuan1Async(); // at least one "Nguyễn Văn An" at the desk, whatever the demo data drew
         var officer = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         await using var db = portal.CreateDb();
-        var q1 = await portal.UnitIdAsync("760");
+        var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         var expected = await db.Dossiers.CountAsync(d => d.UnitId == q1 && d.ApplicantName.StartsWith("Nguyễn"));
         Assert.True(expected > 0);
 

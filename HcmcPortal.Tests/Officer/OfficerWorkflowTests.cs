@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin;
 using HcmcPortal.Data;
@@ -34,8 +35,9 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     [Fact]
     public async Task Receiving_fixes_the_due_date_from_the_stored_calendar_across_the_30_4_holidays()
     {
-        // Tuesday 29/04/2025: 30/4, 1/5 and the swapped 2/5 are days off; 5 working days end on Friday 09/05.
-        portal.Clock.SetLocal(2025, 4, 29, 10);
+        // Tuesday 28/04/2026 (the desk is a commune-level centre, which exists from 01/07/2025): 30/4 and 1/5 are days off
+        // and 2–3/5 a weekend; 5 working days (29/04, 04/05 … 07/05) end on Thursday 07/05.
+        portal.Clock.SetLocal(2026, 4, 28, 10);
         var id = await portal.SubmitOnlineToQuan1Async();
         var reception = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         Assert.Contains(id, (await Queries.ListAsync(reception, OfficerQueue.Reception, new DossierFilter(), null, false, 0, 500)).Rows.Select(r => r.Id));
@@ -44,7 +46,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
 
         var d = await portal.LoadAsync(id);
         Assert.Equal(DossierStatus.Received, d.Status);
-        Assert.Equal(Local(2025, 5, 9, 17), d.DueAt);
+        Assert.Equal(Local(2026, 5, 7, 17), d.DueAt);
         Assert.Equal(d.DueAt, d.OriginalDueAt);
         var receive = (await portal.EventsAsync(id)).Last();
         Assert.Equal(("Receive", "Lê Thị Cúc", DossierStatus.Submitted, DossierStatus.Received), (receive.Action, receive.ActorName, receive.FromStatus!.Value, receive.ToStatus));
@@ -157,7 +159,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
-        var q1 = await portal.UnitIdAsync("760");
+        var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         Assert.Empty(await portal.Services.GetRequiredService<HcmcPortal.Admin.Users.UserAdminService>()
             .CreateAsync(new("cv2.q1@example.vn", "Mai Thanh Tùng", Roles.Specialist, q1, "Cv2@12345")));
         var other = await portal.ActorAsync("cv2.q1@example.vn");
@@ -190,15 +192,15 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
-        var q3 = await portal.UnitIdAsync("770");
-        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.Transfer, "Liên thông lấy ý kiến Quận 3.", targetUnitId: q3);
+        var q3 = await portal.UnitIdAsync(DemoSeeder.XuanHoaCode);
+        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.Transfer, "Liên thông lấy ý kiến Phường Xuân Hoà.", targetUnitId: q3);
 
         var q3Reception = await portal.ActorAsync("motcua.q3@demo.hcmc.vn");
         var q3Leader = q3Reception with { Roles = new HashSet<string> { Roles.UnitLeader } };
         Assert.Contains(id, (await Queries.ListAsync(q3Leader, OfficerQueue.Assignment, new DossierFilter(), null, false, 0, 500)).Rows.Select(r => r.Id));
         var history = await Queries.DetailAsync(q3Reception, id);
         Assert.Equal(["Submit", "Receive", "Assign", "Transfer"], history!.Timeline.Select(t => t.Action));
-        Assert.Equal("Quận 3", history.Timeline.Last().ToUnitName);
+        Assert.Equal("Phường Xuân Hoà", history.Timeline.Last().ToUnitName);
         Assert.Null(history.AssignedOfficerId);
         Assert.Null(await Queries.DetailAsync(await portal.ActorAsync("motcua.q1@demo.hcmc.vn"), id));
     }

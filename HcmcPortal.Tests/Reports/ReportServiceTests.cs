@@ -88,12 +88,13 @@ public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper o
         Assert.Equal(22, empty.Rows.Count);
         Assert.All(empty.Rows, r => Assert.All(r.Values, v => Assert.Equal(0, v)));
 
-        var year = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Unit);
+        // 2024: a period wholly under the district structure (2025 straddles the reform: reported in two parts, issue 9).
+        var year = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Unit);
         Assert.Equal(22, year.Rows.Count);
         Assert.True(year.Total.Received > 0);
-        var byProcedure = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Procedure);
+        var byProcedure = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Procedure);
         Assert.Equal(year.Total.Received, byProcedure.Total.Received);
-        var byOfficer = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), StatGrouping.Officer);
+        var byOfficer = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Officer);
         Assert.Equal(year.Total.Received, byOfficer.Total.Received);
         Assert.Contains(byOfficer.Rows, r => r.Name == "Chưa phân công");
     }
