@@ -59,8 +59,7 @@ public sealed partial class HardeningTests(HardenedPortalFactory portal) : IClas
         using var sent = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
-        var mail = Directory.GetFiles(portal.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("X-Receiver: congdan2@demo.hcmc.vn"));
-        var body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(mail[(mail.IndexOf("\r\n\r\n") + 4)..].Trim()));
+        var body = (await HcmcPortal.Tests.Operations.SentMail.MailToAsync(portal, "congdan2@demo.hcmc.vn")).HtmlBody ?? "";
         var link = ResetLink().Match(body).Groups[1].Value;
         Assert.StartsWith(HardenedPortalFactory.PublicBaseUrl + "/account/reset-password?", link);
         Assert.DoesNotContain("attacker.example", body);
