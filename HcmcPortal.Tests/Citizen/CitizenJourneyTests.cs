@@ -114,6 +114,23 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await other.GotoAsync($"/ho-so-cua-toi/{dossierId}");
         await Expect(other.Locator("[data-test=receipt-link]")).ToHaveAttributeAsync("href", $"/in/01/{dossierId}");
 
+        // What was declared shows, labelled as the form labels it, to the applicant, to the officer, and on paper.
+        var declared = other.Locator("[data-test=declared-answer]");
+        await Expect(declared.Filter(new() { HasText = "Họ, chữ đệm và tên của trẻ" })).ToContainTextAsync("Nguyễn Bảo Ngọc");
+        await Expect(declared.Filter(new() { HasText = "Ngày, tháng, năm sinh" })).ToContainTextAsync("15/01/2026");
+        await Expect(other.Locator("[data-test=declared-answers]")).ToContainTextAsync("284 Cống Quỳnh");
+        var officer = await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn");
+        await officer.GotoAsync($"/can-bo/ho-so/{dossierId}");
+        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Nguyễn Bảo Ngọc");
+        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Quận 1");
+        foreach (var printed in new[] { $"/in/01/{dossierId}", $"/in/to-khai/{dossierId}" })
+        {
+            var html = await (await other.Context.APIRequest.GetAsync(printed)).TextAsync();
+            Assert.Contains("Nguyễn Bảo Ngọc", html);
+            Assert.Contains("15/01/2026", html);
+        }
+        await officer.Context.CloseAsync();
+
         // A supplement is asked for during processing; the citizen answers it in the browser.
         await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, await VersionAsync(portal, dossierId), DossierAction.Assign, assigneeEmail: "chuyenvien.q1@demo.hcmc.vn");
         await portal.ActAsync("chuyenvien.q1@demo.hcmc.vn", dossierId, await VersionAsync(portal, dossierId), DossierAction.RequestSupplementInProcessing,

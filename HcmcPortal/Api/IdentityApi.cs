@@ -62,9 +62,9 @@ public static class IdentityApi
             UserName = email, Email = email, FullName = body.FullName!.Trim(), Cccd = body.Cccd!.Trim(),
             PhoneNumber = body.Phone!.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var created = await users.CreateWithRoleAsync(user, body.Password!, Roles.Citizen);
+        var created = await users.CreateCitizenAsync(user, body.Password!);
         if (!created.Succeeded)
-            return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code.StartsWith("Password") ? "password" : "email")
+            return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code == UserAccounts.DuplicateCccd ? "cccd" : e.Code.StartsWith("Password") ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         return Results.Created("/api/v1/me", new { id = user.Id, email });
     }
@@ -113,6 +113,8 @@ public static class IdentityApi
         if (user is null)
             return Results.Unauthorized();
         var errors = ValidateProfile(body.FullName, body.Cccd, body.Phone, VietnamTime.Today(clock));
+        if (!errors.ContainsKey("cccd") && await users.CccdTakenAsync(body.Cccd, user.Id))
+            errors["cccd"] = [UserAccounts.DuplicateCccdMessage];
         if (errors.Count > 0)
             return ApiProblems.Validation(errors);
         user.FullName = body.FullName!.Trim();
