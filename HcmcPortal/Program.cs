@@ -81,6 +81,9 @@ app.MapOfficerFeature();
 app.MapReportsFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+// The console log is compact JSON for the log collector; a person starting the portal also gets one plain line.
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"HcmcPortal is listening on {string.Join(", ", app.Urls)}"));
+
 app.Run();
 
 public partial class Program;

@@ -43,6 +43,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-test=procedure-link]").First).ToBeVisibleAsync();
         await page.Locator("[data-test=catalogue-search]").FillAsync("khai sinh");
         await Expect(page.Locator("[data-test=procedure-link]:not(:has-text('khai sinh'))")).ToHaveCountAsync(0);
+        await page.WaitForURLAsync("**/thu-tuc?q=khai%20sinh"); // the search is kept in the address
         await page.Locator("[data-test=procedure-link]", new() { HasTextRegex = new Regex("^Đăng ký khai sinh$") }).ClickAsync();
         await Expect(page.Locator("[data-test=procedure-name]")).ToHaveTextAsync("Đăng ký khai sinh");
         await page.ClickAsync("[data-test=start-submission]");
@@ -90,6 +91,11 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         var other = await browser.SignedInPageAsync(email, Password);
         await other.GotoAsync("/ho-so-cua-toi");
         await Expect(other.Locator("[data-test=my-dossiers]")).ToContainTextAsync("Bạn chưa có hồ sơ nào.");
+        // Starting the procedure again resumes its draft instead of opening a second one.
+        await other.GotoAsync($"/nop-ho-so/{CitizenKit.KhaiSinh}");
+        await other.WaitForURLAsync("**/nop-ho-so/nhap/**");
+        await other.GotoAsync("/ho-so-cua-toi");
+        await Expect(other.Locator("[data-test=resume-draft]")).ToHaveCountAsync(1);
         await other.ClickAsync("[data-test=resume-draft]");
         await Expect(other.Locator("[data-test=step-next]")).ToBeEnabledAsync();
         await Expect(other.Locator($"[data-test=slot-{mandatory[0].Id}] [data-test=slot-file]")).ToHaveCountAsync(2);

@@ -96,6 +96,7 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
         var html = System.Net.WebUtility.HtmlDecode(await web.Content.ReadAsStringAsync());
         Assert.Contains("Quên mật khẩu", html);
         Assert.DoesNotContain("mot.nguoi@example.vn", html); // never whose account it is
+        Assert.DoesNotContain("Dung@12345", html); // and the password typed is not written back
 
         var api = await portal.CreateClient().PostAsJsonAsync("/api/v1/identity/register",
             new { email = "nguoi.khac2@example.vn", password = "Dung@12345", fullName = "Người Khác", cccd = "079204003311", phone = "0909000333" });

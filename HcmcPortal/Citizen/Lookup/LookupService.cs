@@ -14,7 +14,8 @@ public enum LookupOutcome
 }
 
 /// <summary>Only the status and dates: never the name, number, address or anything else personal (Decree 13/2023/NĐ-CP).</summary>
-public sealed record LookupResult(LookupOutcome Outcome, string? Message = null, DossierStatus? Status = null, DateTime? ReceivedAt = null, DateTime? DueAt = null)
+public sealed record LookupResult(LookupOutcome Outcome, string? Message = null, DossierStatus? Status = null, DateTime? ReceivedAt = null, DateTime? DueAt = null,
+    string? ProcedureName = null, string? Code = null)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.";
 }
@@ -38,7 +39,8 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : I
 
     public async Task<LookupResult> LookupAsync(string clientKey, string? code, string? lastDigits, CancellationToken ct = default)
     {
-        code = code?.Trim() ?? "";
+        // Codes are printed in capitals (000.00.01.H29-…); a person may type them in any case.
+        code = code?.Trim().ToUpperInvariant() ?? "";
         lastDigits = lastDigits?.Trim() ?? "";
         if (code.Length == 0)
             return new(LookupOutcome.Invalid, "Vui lòng nhập mã hồ sơ.");
@@ -50,11 +52,11 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory) : I
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dossier = await db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone, ProcedureName = d.Procedure!.Name }).FirstOrDefaultAsync(ct);
         var matches = dossier is not null
             && (EndsWith(dossier.ApplicantCccd, lastDigits) || EndsWith(dossier.ApplicantPhone, lastDigits));
         return matches
-            ? new(LookupOutcome.Found, null, dossier!.Status, dossier.ReceivedAt, dossier.DueAt)
+            ? new(LookupOutcome.Found, null, dossier!.Status, dossier.ReceivedAt, dossier.DueAt, dossier.ProcedureName, code)
             : new(LookupOutcome.NotFound, LookupResult.NotFoundMessage);
     }
 

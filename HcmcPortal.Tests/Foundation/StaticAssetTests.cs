@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace HcmcPortal.Tests.Foundation;
+
+/// <summary>The portal as deployed: outside Development, MapStaticAssets sends the long cache headers (Development asks for no-cache).</summary>
+public sealed class ProductionPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+    }
+}
+
+/// <summary>Issue 11 item 11: the page links fingerprinted assets, served compressed and cached for a year.</summary>
+public sealed class StaticAssetTests(ProductionPortalFactory portal) : IClassFixture<ProductionPortalFactory>
+{
+    [Theory]
+    [InlineData(@"href=""(/?app\.[a-z0-9]+\.css)""")]
+    [InlineData(@"src=""(/?js/portal\.[a-z0-9]+\.js)""")]
+    [InlineData(@"src=""(/?_framework/blazor\.web\.[a-z0-9]+\.js)""")]
+    public async Task Linked_assets_are_fingerprinted_compressed_and_cached_long(string linkPattern)
+    {
+        var client = portal.CreateClient();
+        var html = await client.GetStringAsync("/tra-cuu");
+        var match = Regex.Match(html, linkPattern);
+        Assert.True(match.Success, $"no fingerprinted link matching {linkPattern}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + match.Groups[1].Value.TrimStart('/'));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        var cache = response.Headers.CacheControl;
+        Assert.NotNull(cache);
+        Assert.True(cache.MaxAge >= TimeSpan.FromDays(365), $"Cache-Control: {cache}");
+        Assert.Contains("immutable", cache.ToString());
+    }
+}
