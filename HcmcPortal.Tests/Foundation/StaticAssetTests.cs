@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace HcmcPortal.Tests.Foundation;
 
-/// <summary>The portal as deployed: outside Development, MapStaticAssets sends the long cache headers (Development asks for no-cache).</summary>
+/// <summary>
+/// The portal with the cache headers of its published output: run from the build output (as tests are), MapStaticAssets
+/// answers no-cache so that edits show at once; this setting restores the headers the published manifest sends.
+/// </summary>
 public sealed class ProductionPortalFactory : PortalFactory
 {
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
+        builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
     }
 }
 
