@@ -65,6 +65,7 @@ public sealed class ActionPanelTests : BunitTestBase
 
     private IRenderedComponent<ActionPanel> RenderPanel(DossierDetail detail, Actor actor)
     {
+        OnLiveCircuit();
         Render<MudPopoverProvider>();
         return Render<ActionPanel>(p => p.Add(c => c.Detail, detail).Add(c => c.Actor, actor));
     }
@@ -128,7 +129,7 @@ public sealed class ActionPanelTests : BunitTestBase
         Assert.NotNull(panel.Find("[data-test=action-Reappoint]"));
 
         // Far from the due date the apology stays possible, without a warning.
-        var early = RenderPanel(Detail(DossierStage.Assigned, DeadlineState.NotDue, canReappoint: true), ActorWith(Roles.UnitLeader));
+        var early = Render<ActionPanel>(p => p.Add(c => c.Detail, Detail(DossierStage.Assigned, DeadlineState.NotDue, canReappoint: true)).Add(c => c.Actor, ActorWith(Roles.UnitLeader)));
         Assert.Empty(early.FindAll("[data-test=reappoint-prompt]"));
         Assert.NotNull(early.Find("[data-test=action-Reappoint]"));
     }
