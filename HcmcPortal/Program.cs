@@ -108,6 +108,9 @@ app.MapReportsFeature();
 app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+// The console log is compact JSON for the log collector; a person starting the portal also gets one plain line.
+app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"HcmcPortal is listening on {string.Join(", ", app.Urls)}"));
+
 app.Run();
 return 0;
 

@@ -17,10 +17,12 @@ public sealed class LookupPageTests(BrowserFixture browser)
         await page.GotoAsync("/tra-cuu");
         // Typing before the circuit is live would not reach the server: the button is enabled once it is.
         await Assertions.Expect(page.Locator("[data-test=lookup-submit]")).ToBeEnabledAsync(new() { Timeout = 20_000 });
-        await page.Locator("input[data-test=lookup-code]").FillAsync(dossier.Code);
+        await page.Locator("input[data-test=lookup-code]").FillAsync(dossier.Code.ToLowerInvariant()); // typed in any case
         await page.Locator("input[data-test=lookup-digits]").FillAsync(dossier.ApplicantCccd[^4..]);
         await page.ClickAsync("[data-test=lookup-submit]");
         await Assertions.Expect(page.Locator("[data-test=lookup-status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=lookup-found-code]")).ToHaveTextAsync(dossier.Code);
+        await Assertions.Expect(page.Locator("[data-test=lookup-procedure]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("[data-test=lookup-result]")).Not.ToContainTextAsync(dossier.ApplicantName);
 
         // The live page knows the client's address, so the budget is this client's, not one shared "unknown" budget.

@@ -45,10 +45,11 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/ho-so-cua-toi");
 
         // Search without diacritics and open the procedure.
-        await BrowserFixture.GotoInteractiveAsync(page, "/thu-tuc");
+        await page.GotoAsync("/thu-tuc");
         await Expect(page.Locator("[data-test=procedure-link]").First).ToBeVisibleAsync();
         await page.Locator("[data-test=catalogue-search]").FillAsync("khai sinh");
         await Expect(page.Locator("[data-test=procedure-link]:not(:has-text('khai sinh'))")).ToHaveCountAsync(0);
+        await page.WaitForURLAsync("**/thu-tuc?q=khai%20sinh"); // the search is kept in the address
         await page.Locator("[data-test=procedure-link]", new() { HasTextRegex = new Regex("^Đăng ký khai sinh$") }).ClickAsync();
         await Expect(page.Locator("[data-test=procedure-name]")).ToHaveTextAsync("Đăng ký khai sinh");
         await page.ClickAsync("[data-test=start-submission]");
@@ -75,17 +76,18 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
 
         // Step 3: uploads, checked at once by their content; two files in the first slot.
         var firstSlot = page.Locator($"[data-test=slot-{mandatory[0].Id}]");
-        await UploadWhenReadyAsync(firstSlot, [Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = TestFiles.Png() }]);
+        await UploadAsync(firstSlot, Pdf("to-khai.pdf"), new FilePayload { Name = "to-khai-trang-2.png", MimeType = "image/png", Buffer = TestFiles.Png() });
+        await Expect(firstSlot.Locator("[data-test=slot-file]")).ToHaveCountAsync(2);
         var secondSlot = page.Locator($"[data-test=slot-{mandatory[1].Id}]");
-        await secondSlot.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
+        await UploadAsync(secondSlot, new FilePayload { Name = "giay-chung-sinh.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00] });
         await Expect(secondSlot.Locator("[data-test=slot-error]")).ToContainTextAsync("không phải PDF, JPG hoặc PNG");
         await Expect(firstSlot.Locator("[data-test=slot-file]")).ToHaveCountAsync(2);
-        await secondSlot.Locator("input[type=file]").Last.SetInputFilesAsync(Pdf("giay-chung-sinh.pdf"));
+        await UploadAsync(secondSlot, Pdf("giay-chung-sinh.pdf"));
         await Expect(secondSlot.Locator("[data-test=slot-file]")).ToHaveCountAsync(1);
         foreach (var doc in mandatory.Skip(2))
         {
             var slot = page.Locator($"[data-test=slot-{doc.Id}]");
-            await slot.Locator("input[type=file]").Last.SetInputFilesAsync(Pdf($"giay-to-{doc.Id}.pdf"));
+            await UploadAsync(slot, Pdf($"giay-to-{doc.Id}.pdf"));
             await Expect(slot.Locator("[data-test=slot-file]")).ToHaveCountAsync(1);
         }
         await page.ClickAsync("[data-test=save-draft]");
@@ -93,8 +95,13 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
 
         // Resume the draft on another device.
         var other = await browser.SignedInPageAsync(email, Password);
-        await BrowserFixture.GotoInteractiveAsync(other, "/ho-so-cua-toi");
+        await other.GotoAsync("/ho-so-cua-toi");
         await Expect(other.Locator("[data-test=my-dossiers]")).ToContainTextAsync("Bạn chưa có hồ sơ nào.");
+        // Starting the procedure again resumes its draft instead of opening a second one.
+        await other.GotoAsync($"/nop-ho-so/{CitizenKit.KhaiSinh}");
+        await other.WaitForURLAsync("**/nop-ho-so/nhap/**");
+        await other.GotoAsync("/ho-so-cua-toi");
+        await Expect(other.Locator("[data-test=resume-draft]")).ToHaveCountAsync(1);
         await other.ClickAsync("[data-test=resume-draft]");
         await Expect(other.Locator("[data-test=step-next]")).ToBeEnabledAsync();
         await Expect(other.Locator($"[data-test=slot-{mandatory[0].Id}] [data-test=slot-file]")).ToHaveCountAsync(2);
@@ -102,7 +109,8 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await Expect(other.Locator("[data-test=review]")).ToContainTextAsync("Nguyễn Bảo Ngọc");
         await Expect(other.Locator("[data-test=review]")).ToContainTextAsync("15/01/2026");
         await Expect(other.Locator("[data-test=review]")).ToContainTextAsync("284 Cống Quỳnh");
-        await SubmitUntilConfirmedAsync(other);
+        await other.ClickAsync("[data-test=submit-dossier]");
+        await other.WaitForURLAsync("**/da-nop");
 
         // Confirmation: the legal code and status 1.
         var code = (await other.Locator("[data-test=dossier-code]").TextContentAsync())!.Trim();
@@ -115,8 +123,25 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
 
         // Phường Sài Gòn receives it: the receipt (form 01) is offered.
         await portal.ActAsync("motcua.q1@demo.hcmc.vn", dossierId, await VersionAsync(portal, dossierId), DossierAction.Receive);
-        await BrowserFixture.GotoInteractiveAsync(other, $"/ho-so-cua-toi/{dossierId}");
+        await other.GotoAsync($"/ho-so-cua-toi/{dossierId}");
         await Expect(other.Locator("[data-test=receipt-link]")).ToHaveAttributeAsync("href", $"/in/01/{dossierId}");
+
+        // What was declared shows, labelled as the form labels it, to the applicant, to the officer, and on paper.
+        var declared = other.Locator("[data-test=declared-answer]");
+        await Expect(declared.Filter(new() { HasText = "Họ, chữ đệm và tên của trẻ" })).ToContainTextAsync("Nguyễn Bảo Ngọc");
+        await Expect(declared.Filter(new() { HasText = "Ngày, tháng, năm sinh" })).ToContainTextAsync("15/01/2026");
+        await Expect(other.Locator("[data-test=declared-answers]")).ToContainTextAsync("284 Cống Quỳnh");
+        var officer = await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn");
+        await officer.GotoAsync($"/can-bo/ho-so/{dossierId}");
+        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Nguyễn Bảo Ngọc");
+        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Quận 1");
+        foreach (var printed in new[] { $"/in/01/{dossierId}", $"/in/to-khai/{dossierId}" })
+        {
+            var html = await (await other.Context.APIRequest.GetAsync(printed)).TextAsync();
+            Assert.Contains("Nguyễn Bảo Ngọc", html);
+            Assert.Contains("15/01/2026", html);
+        }
+        await officer.Context.CloseAsync();
 
         // A supplement is asked for during processing; the citizen answers it in the browser.
         await portal.ActAsync("lanhdao.q1@demo.hcmc.vn", dossierId, await VersionAsync(portal, dossierId), DossierAction.Assign, assigneeEmail: "chuyenvien.q1@demo.hcmc.vn");
@@ -127,7 +152,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await Expect(other.Locator("[data-test=supplement-request]")).ToContainTextAsync("Giấy chứng nhận kết hôn");
         await Expect(other.Locator("[data-test=submit-supplement]")).ToBeEnabledAsync();
         var supplementSlot = other.Locator($"[data-test=supplement] [data-test=slot-{optional.Id}]");
-        await supplementSlot.Locator("input[type=file]").Last.SetInputFilesAsync(Pdf("giay-chung-nhan-ket-hon.pdf"));
+        await UploadAsync(supplementSlot, Pdf("giay-chung-nhan-ket-hon.pdf"));
         await Expect(supplementSlot.Locator("[data-test=slot-file]")).ToHaveCountAsync(1);
         await other.ClickAsync("[data-test=submit-supplement]");
         await Expect(other.Locator("[data-test=dossier-message]")).ToContainTextAsync("Đã nộp bổ sung");
@@ -175,49 +200,11 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         return await db.Dossiers.Where(d => d.Id == dossierId).Select(d => d.Version).SingleAsync();
     }
 
-    /// <summary>
-    /// A file input that has just been rendered may not yet be wired to the circuit, and then the browser drops the
-    /// change; set the files again only if none arrived.
-    /// </summary>
-    private static async Task UploadWhenReadyAsync(ILocator slot, FilePayload[] files)
+    /// <summary>Picks files in an upload slot once its input is enabled (it listens for changes from then on).</summary>
+    private static async Task UploadAsync(ILocator slot, params FilePayload[] files)
     {
-        var listed = slot.Locator("[data-test=slot-file]");
-        for (var attempt = 0; attempt < 3 && await listed.CountAsync() == 0; attempt++)
-        {
-            await slot.Locator("input[type=file]").Last.SetInputFilesAsync(files);
-            try
-            {
-                await Expect(listed).ToHaveCountAsync(files.Length, new() { Timeout = 4000 });
-            }
-            catch (PlaywrightException) when (attempt < 2)
-            {
-            }
-        }
-        await Expect(listed).ToHaveCountAsync(files.Length);
-    }
-
-    /// <summary>
-    /// Submits like a person would: if no confirmation came (a click lost on a busy machine), click again —
-    /// the form's idempotency key makes the retry return the same dossier. A refusal fails the test with its message.
-    /// </summary>
-    private static async Task SubmitUntilConfirmedAsync(IPage page)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.ClickAsync("[data-test=submit-dossier]");
-            try
-            {
-                await page.WaitForURLAsync("**/da-nop", new() { Timeout = 15_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                if (page.Url.Contains("/da-nop"))
-                    return;
-                var refusal = page.Locator("[data-test=submit-message][class*=error]");
-                if (await refusal.CountAsync() > 0)
-                    Assert.Fail("Submission refused: " + await refusal.TextContentAsync());
-            }
-        }
+        var input = slot.Locator("input[type=file]").Last;
+        await Expect(input).ToBeEnabledAsync();
+        await input.SetInputFilesAsync(files);
     }
 }

@@ -12,13 +12,16 @@ public sealed class UploadSlotTests : BunitTestBase
 {
     private readonly List<UploadedFile> kept = [];
 
-    private IRenderedComponent<UploadSlot> RenderSlot(IReadOnlyList<SlotFile>? files = null) =>
-        Render<UploadSlot>(p => p
+    private IRenderedComponent<UploadSlot> RenderSlot(IReadOnlyList<SlotFile>? files = null)
+    {
+        OnLiveCircuit();
+        return Render<UploadSlot>(p => p
             .Add(s => s.DocumentId, 7)
             .Add(s => s.Name, "Giấy chứng sinh")
             .Add(s => s.Mandatory, true)
             .Add(s => s.Files, files ?? [])
             .Add(s => s.Upload, file => { kept.Add(file); return Task.FromResult<string?>(null); }));
+    }
 
     [Fact]
     public void A_file_with_the_wrong_content_is_refused_at_its_slot_whatever_its_name()

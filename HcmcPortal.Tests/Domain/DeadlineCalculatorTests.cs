@@ -284,4 +284,21 @@ public class DeadlineCalculatorTests
     [InlineData(DeadlineState.Late, 0)]
     public void Per_dossier_timeliness_points_circular_01_2018(DeadlineState state, int points) =>
         Assert.Equal(points, Ranking.TimelinessPoints(state));
+
+    // The time the applicant takes to pay a fee or tax is not processing time: each working day waited moves the due date.
+    [Theory]
+    [InlineData(18, 9, 20, 10, 25)] // asked Tue 18/11, paid Thu 20/11: 2 working days → Fri 21/11 becomes Tue 25/11
+    [InlineData(18, 9, 18, 16, 21)] // paid the same day: nothing moves
+    [InlineData(21, 9, 24, 8, 24)]  // asked Fri, paid Mon: 1 working day (the weekend does not count)
+    public void Days_waiting_for_a_payment_are_added_to_the_due_date(int askedDay, int askedHour, int paidDay, int paidHour, int newDueDay) =>
+        Assert.Equal(T(2025, 11, newDueDay, 17), DeadlineCalculator.ExtendForPause(T(2025, 11, 21, 17), T(2025, 11, askedDay, askedHour), T(2025, 11, paidDay, paidHour), Cal));
+
+    // The "send the apology now" warning (Decree 61/2018 art. 19(9)): only on the last working day on which it is still allowed.
+    [Theory]
+    [InlineData(17, false)] // Mon 17/11, due Fri 21/11: far
+    [InlineData(19, false)] // Wed: two working days left, nothing to warn about yet
+    [InlineData(20, true)]  // Thu: the last day an apology may be sent
+    [InlineData(21, false)] // Fri, the due day: too late for an apology
+    public void The_apology_warning_shows_only_when_the_due_date_is_near(int today, bool warn) =>
+        Assert.Equal(warn, DeadlineCalculator.IsApologyDue(0, T(2025, 11, 21, 17), T(2025, 11, today, 10), Cal));
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -114,6 +115,30 @@ public sealed class AccountTests(PortalFactory portal) : IClassFixture<PortalFac
             ("Input.Email", email), ("Input.Code", System.Web.HttpUtility.ParseQueryString(link.Split('?')[1])["code"]!)));
         Assert.Contains("Mật khẩu đã được đặt lại", await done.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await Client().SignInAsync(email, "Moi@123456")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_CCCD_that_already_has_an_account_is_refused_on_the_web_and_the_API_with_the_way_back_to_it()
+    {
+        await RegisterAsync("mot.nguoi@example.vn", "079204003311");
+
+        var client = Client();
+        var page = await client.GetStringAsync("/account/register");
+        var web = await client.PostAsync("/account/register", RegisterForm(page, "Người Khác", "079204003311", "0909000222", "nguoi.khac@example.vn"));
+        Assert.Equal(HttpStatusCode.OK, web.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await web.Content.ReadAsStringAsync());
+        Assert.Contains("Quên mật khẩu", html);
+        Assert.DoesNotContain("mot.nguoi@example.vn", html); // never whose account it is
+        Assert.DoesNotContain("Dung@12345", html); // and the password typed is not written back
+
+        var api = await portal.CreateClient().PostAsJsonAsync("/api/v1/identity/register",
+            new { email = "nguoi.khac2@example.vn", password = "Dung@12345", fullName = "Người Khác", cccd = "079204003311", phone = "0909000333" });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var body = await api.Content.ReadAsStringAsync();
+        Assert.Contains("Quên mật khẩu", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("cccd")[0].GetString());
+        Assert.DoesNotContain("mot.nguoi", body);
+        await using var db = portal.CreateDb();
+        Assert.Equal(1, db.Users.Count(u => u.Cccd == "079204003311"));
     }
 
     private static string? PathOf(HttpResponseMessage response) =>

@@ -29,16 +29,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>
-    /// Opens a page and waits until its circuit is live: a link clicked before that goes through enhanced navigation,
-    /// which can leave the next page without a circuit.
-    /// </summary>
-    public static async Task GotoInteractiveAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await page.Locator("[data-test=interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
-
     public async Task<IPage> SignedInPageAsync(string email, string password = "Demo@12345")
     {
         var page = await NewPageAsync();

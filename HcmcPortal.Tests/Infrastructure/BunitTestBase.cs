@@ -23,4 +23,7 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Renders as on a live circuit (some components wait for it, e.g. UploadSlot's file input). Call after registering services.</summary>
+    protected void OnLiveCircuit() => Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 }

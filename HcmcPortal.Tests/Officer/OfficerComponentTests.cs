@@ -59,15 +59,16 @@ public sealed class ActionPanelTests : BunitTestBase
 
     private static Actor ActorWith(params string[] roles) => new("u1", "Lê Thị Cúc", 5, "/1/5/", "Quận 1", roles.ToHashSet());
 
-    private static DossierDetail Detail(DossierStage stage, DeadlineState? deadline = null, bool canReappoint = false) => new(
+    private static DossierDetail Detail(DossierStage stage, DeadlineState? deadline = null, bool canReappoint = false, bool apologyDue = false) => new(
         Guid.NewGuid(), "000.00.01.H29-251123-0001", Guid.NewGuid(), 1, "1.000894", "Đăng ký kết hôn", new TimeLimit(5, TimeLimitUnit.WorkingDays),
         5, "Quận 1", "Quận 1", "000.00.01.H29", "Nguyễn Văn An", "079203001234", null, null, null, true,
         DossierChannel.Online, stage, DossierWorkflow.StatusOf(stage), DossierOutcome.None, "{}",
         DateTime.UtcNow, null, null, DateTime.UtcNow.AddDays(1), null, 0, null, null, null, null, 0, null, false, 0,
-        [], [], [], [], deadline, canReappoint);
+        [], [], [], [], deadline, canReappoint, apologyDue);
 
     private IRenderedComponent<ActionPanel> RenderPanel(DossierDetail detail, Actor actor)
     {
+        OnLiveCircuit();
         Render<MudPopoverProvider>();
         return Render<ActionPanel>(p => p.Add(c => c.Detail, detail).Add(c => c.Actor, actor));
     }
@@ -126,8 +127,13 @@ public sealed class ActionPanelTests : BunitTestBase
     [Fact]
     public void A_dossier_due_soon_prompts_for_the_one_re_appointment()
     {
-        var panel = RenderPanel(Detail(DossierStage.Assigned, DeadlineState.DueSoon, canReappoint: true), ActorWith(Roles.UnitLeader));
+        var panel = RenderPanel(Detail(DossierStage.Assigned, DeadlineState.DueSoon, canReappoint: true, apologyDue: true), ActorWith(Roles.UnitLeader));
         Assert.Contains("chỉ được hẹn lại một lần", panel.Find("[data-test=reappoint-prompt]").TextContent);
         Assert.NotNull(panel.Find("[data-test=action-Reappoint]"));
+
+        // Far from the due date the apology stays possible, without a warning.
+        var early = Render<ActionPanel>(p => p.Add(c => c.Detail, Detail(DossierStage.Assigned, DeadlineState.NotDue, canReappoint: true)).Add(c => c.Actor, ActorWith(Roles.UnitLeader)));
+        Assert.Empty(early.FindAll("[data-test=reappoint-prompt]"));
+        Assert.NotNull(early.Find("[data-test=action-Reappoint]"));
     }
 }

@@ -18,35 +18,26 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
 {
     private PortalFactory Portal => browser.Portal;
 
-    /// <summary>Opens the dossier from a queue page and waits for its workspace.</summary>
+    /// <summary>Opens the dossier from a queue page (its code is a link to the dossier's own page) and waits for its workspace.</summary>
     private static async Task<IPage> OpenFromQueueAsync(IPage page, string url, string code, string? tab = null)
     {
-        await BrowserFixture.GotoInteractiveAsync(page, url);
-        var open = page.Locator($"[data-test=open-dossier][data-code='{code}']");
-        // A tab click made before the circuit is live is lost with the prerendered page: repeat it until the panel shows.
-        for (var attempt = 0; tab is not null && attempt < 20 && !await open.IsVisibleAsync(); attempt++)
-        {
+        await page.GotoAsync(url);
+        if (tab is not null)
             await page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
-            await page.WaitForTimeoutAsync(250);
-        }
-        await open.ClickAsync();
+        // Every queue can be searched: the code narrows it to this one dossier, whose code is a link to its own page.
+        await page.Locator("[data-test=filter-search]:visible").FillAsync(code);
+        await Assertions.Expect(page.Locator("[data-test=open-dossier]:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"[data-test=open-dossier][data-code='{code}']:visible")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/can-bo/ho-so/"));
+        await page.Locator($"[data-test=open-dossier][data-code='{code}']:visible").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/can-bo/ho-so/[0-9a-f-]{36}"));
         await Assertions.Expect(page.Locator($"[data-test=workspace][data-code='{code}']")).ToBeVisibleAsync();
         return page;
     }
 
-    /// <summary>
-    /// Opens an action's form. The panel re-renders after each action, and a click that lands on a button being
-    /// replaced is lost, so click again until the form is there.
-    /// </summary>
     private static async Task ChooseActionAsync(IPage page, string action)
     {
-        var form = page.Locator("[data-test=action-submit]");
-        for (var attempt = 0; attempt < 10 && !await form.IsVisibleAsync(); attempt++)
-        {
-            await page.ClickAsync($"[data-test=action-{action}]");
-            await page.WaitForTimeoutAsync(300);
-        }
-        await Assertions.Expect(form).ToBeVisibleAsync();
+        await page.ClickAsync($"[data-test=action-{action}]");
+        await Assertions.Expect(page.Locator("[data-test=action-submit]")).ToBeVisibleAsync();
     }
 
     private static async Task ActAsync(IPage page, string action, string expectedStage)
@@ -86,13 +77,11 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
         await specialist.ClickAsync("[data-test=action-submit]");
         await Assertions.Expect(specialist.Locator("[data-test=timeline-entry][data-action=Verify]")).ToBeVisibleAsync();
         await ChooseActionAsync(specialist, "ProposeResult");
-        // InputFile listens for changes only once its JS has initialised after render: pick the file again until it is taken.
+        // The file input is enabled once it listens for changes (ReadyInputFile).
+        var filesInput = specialist.Locator("[data-test=field-files]");
+        await Assertions.Expect(filesInput).ToBeEnabledAsync();
+        await filesInput.SetInputFilesAsync(new FilePayload { Name = "giay-chung-nhan.pdf", MimeType = "application/pdf", Buffer = TestFiles.Pdf() });
         var picked = specialist.Locator("[data-test=picked-file]");
-        for (var attempt = 0; attempt < 10 && await picked.CountAsync() == 0; attempt++)
-        {
-            await specialist.Locator("[data-test=field-files]").SetInputFilesAsync(new FilePayload { Name = "giay-chung-nhan.pdf", MimeType = "application/pdf", Buffer = TestFiles.Pdf() });
-            await specialist.WaitForTimeoutAsync(300);
-        }
         await Assertions.Expect(picked.First).ToHaveTextAsync("giay-chung-nhan.pdf");
         await specialist.ClickAsync("[data-test=action-submit]");
         await Assertions.Expect(specialist.Locator("[data-test=dossier-stage]")).ToHaveTextAsync("Chờ phê duyệt");
@@ -108,7 +97,7 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
 
         // The applicant's own page shows each step, by unit only, and each status change notified them.
         var citizenPage = await browser.SignedInPageAsync("congdan@demo.hcmc.vn");
-        await BrowserFixture.GotoInteractiveAsync(citizenPage, $"/ho-so-cua-toi/{id}");
+        await citizenPage.GotoAsync($"/ho-so-cua-toi/{id}");
         var steps = citizenPage.Locator("[data-test=timeline] [data-test=timeline-action]");
         await Assertions.Expect(steps).ToHaveCountAsync(7);
         await Assertions.Expect(steps.Last).ToContainTextAsync("Đã trả kết quả");

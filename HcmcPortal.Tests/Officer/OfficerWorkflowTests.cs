@@ -24,9 +24,9 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     }
 
     /// <summary>Submitted, received and assigned to chuyenvien.q1 at the clock's current time.</summary>
-    private async Task<Guid> AssignedDossierAsync()
+    private async Task<Guid> AssignedDossierAsync(string procedureCode = MarriageProcedureCode)
     {
-        var id = await portal.SubmitOnlineToQuan1Async();
+        var id = await portal.SubmitOnlineToQuan1Async(procedureCode);
         await portal.ApplyOkAsync(await portal.ActorAsync("motcua.q1@demo.hcmc.vn"), id, DossierAction.Receive);
         await portal.ApplyOkAsync(await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn"), id, DossierAction.Assign, assigneeId: await SpecialistIdAsync());
         return id;
@@ -230,7 +230,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     public async Task Payment_pause_and_stop_use_statuses_6_and_8_with_reasons()
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
-        var id = await AssignedDossierAsync();
+        var id = await AssignedDossierAsync("1.004873"); // a procedure with a fee: a free one has no payment to ask for
         var specialist = await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn");
         var leader = await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn");
         await portal.ApplyOkAsync(specialist, id, DossierAction.RequestPayment, "Lệ phí 20.000 đồng.");

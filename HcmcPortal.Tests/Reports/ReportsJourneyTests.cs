@@ -11,7 +11,7 @@ public sealed class ReportsJourneyTests(BrowserFixture browser)
     public async Task City_leader_opens_the_ranking_drills_into_a_district_and_a_rate_and_downloads_Excel()
     {
         var page = await browser.SignedInPageAsync("lanhdao.tp@demo.hcmc.vn");
-        await BrowserFixture.GotoInteractiveAsync(page, "/bao-cao/chuyen-doi-so");
+        await page.GotoAsync("/bao-cao/chuyen-doi-so");
         await Assertions.Expect(page.Locator("[data-test=dx-published]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-test=dx-row]")).ToHaveCountAsync(22);
 

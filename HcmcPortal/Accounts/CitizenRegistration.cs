@@ -34,7 +34,7 @@ public sealed class CitizenRegistration(UserManager<AppUser> users, PasswordRese
         var owner = await users.FindByEmailAsync(user.Email!);
         if (owner is null)
         {
-            var created = await users.CreateWithRoleAsync(user, password, Roles.Citizen);
+            var created = await users.CreateCitizenAsync(user, password);
             // A duplicate created meanwhile by a parallel request is answered like any taken address.
             if (created.Succeeded || !created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
                 return created;

@@ -334,7 +334,7 @@ public static class DossiersApi
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return r.Outcome switch
         {
-            LookupOutcome.Found => Results.Ok(new LookupDto(code!.Trim(), (int)r.Status!, DossierText.StatusName(r.Status!.Value), r.ReceivedAt, r.DueAt)),
+            LookupOutcome.Found => Results.Ok(new LookupDto(r.Code!, (int)r.Status!, DossierText.StatusName(r.Status!.Value), r.ReceivedAt, r.DueAt)),
             LookupOutcome.RateLimited => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều yêu cầu", detail: r.Message),
             LookupOutcome.Invalid => ApiProblems.Field(string.IsNullOrWhiteSpace(code) ? "code" : "cccdLast4", r.Message!),
             _ => ApiProblems.NotFound(r.Message!),

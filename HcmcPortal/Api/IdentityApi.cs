@@ -59,7 +59,7 @@ public static class IdentityApi
         };
         var created = await registration.RegisterAsync(user, body.Password!);
         if (!created.Succeeded)
-            return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code.StartsWith("Password") ? "password" : "email")
+            return ApiProblems.Validation(created.Errors.GroupBy(e => e.Code == UserAccounts.DuplicateCccd ? "cccd" : e.Code.StartsWith("Password") ? "password" : "email")
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray()));
         // No id: the answer for a taken address must be the same as for a new account.
         return Results.Created("/api/v1/me", new { email });
@@ -115,10 +115,14 @@ public static class IdentityApi
         if (user is null)
             return Results.Unauthorized();
         var checkedInput = await validator.ValidateAsync(new ProfileInput(body.FullName, body.Cccd, body.Phone));
-        if (!checkedInput.IsValid)
-            return ApiProblems.Validation(Errors(checkedInput));
+        var errors = checkedInput.IsValid ? [] : Errors(checkedInput);
+        var cccd = PersonRules.StoredCccd(body.Cccd);
+        if (!errors.ContainsKey("cccd") && await users.CccdTakenAsync(cccd, user.Id))
+            errors["cccd"] = [UserAccounts.DuplicateCccdMessage];
+        if (errors.Count > 0)
+            return ApiProblems.Validation(errors);
         user.FullName = TextRules.Normalize(body.FullName)!;
-        user.Cccd = PersonRules.StoredCccd(body.Cccd);
+        user.Cccd = cccd;
         user.PhoneNumber = PersonRules.StoredPhone(body.Phone);
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)

@@ -141,6 +141,26 @@ public static class DeadlineCalculator
     }
 
     /// <summary>
+    /// The due time after a pause for the applicant's fee or tax (status 6): the time the agency waits for the payment
+    /// is not processing time, so each working day from the request (exclusive) to the confirmation (inclusive) moves
+    /// the due date one working day later, at the same time of day. A payment confirmed the same day moves nothing.
+    /// </summary>
+    public static DateTime ExtendForPause(DateTime dueLocal, DateTime pausedLocal, DateTime resumedLocal, WorkingCalendar cal)
+    {
+        ArgumentNullException.ThrowIfNull(cal);
+        var days = cal.WorkingDaysBetween(DateOnly.FromDateTime(pausedLocal), DateOnly.FromDateTime(resumedLocal));
+        return days <= 0 ? dueLocal : cal.AddWorkingDays(DateOnly.FromDateTime(dueLocal), days).ToDateTime(TimeOnly.FromDateTime(dueLocal));
+    }
+
+    /// <summary>
+    /// Whether to warn the officer that the apology with a new date must go out now: it is still allowed
+    /// (<see cref="CanReappoint"/>) and the due date is near (<see cref="DeadlineState.DueSoon"/>) — in practice the
+    /// last working day before the due date. Earlier there is nothing to warn about; later it is too late.
+    /// </summary>
+    public static bool IsApologyDue(int reappointmentsSoFar, DateTime dueLocal, DateTime nowLocal, WorkingCalendar cal) =>
+        CanReappoint(reappointmentsSoFar, dueLocal, nowLocal, cal) && Classify(dueLocal, null, nowLocal, cal) == DeadlineState.DueSoon;
+
+    /// <summary>
     /// Whether the agency may still send an apology with a new date (Decree 61/2018 art. 19(9)): only one
     /// re-appointment is ever allowed, and it must be sent at least 1 working day before the due date, i.e. at least
     /// one working day lies in (today, due date] and the due time has not passed.

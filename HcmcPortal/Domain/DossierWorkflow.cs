@@ -121,6 +121,17 @@ public static class DossierWorkflow
     private static bool IsSupplementSubmission(DossierStage from, DossierAction action) =>
         from == DossierStage.SupplementRequested && action == DossierAction.SubmitSupplement;
 
+    /// <summary>
+    /// Whether <paramref name="action"/> is legal in stage <paramref name="from"/> for a dossier whose procedure charges
+    /// <paramref name="feeVnd"/>: a fee or tax can be asked for only when the procedure has one.
+    /// </summary>
+    public static bool CanApply(DossierStage from, DossierAction action, long feeVnd) =>
+        CanApply(from, action) && (action != DossierAction.RequestPayment || feeVnd > 0);
+
+    /// <summary>The actions legal in a stage for a dossier with this fee, in <see cref="DossierAction"/> order.</summary>
+    public static IReadOnlyList<DossierAction> AllowedActions(DossierStage stage, long feeVnd) =>
+        [.. AllowedActions(stage).Where(a => CanApply(stage, a, feeVnd))];
+
     /// <summary>The actions legal in a stage, in <see cref="DossierAction"/> order.</summary>
     public static IReadOnlyList<DossierAction> AllowedActions(DossierStage stage) =>
         [.. Enum.GetValues<DossierAction>().Where(a => CanApply(stage, a))];

@@ -217,6 +217,8 @@ public sealed class DossierService(
             return await ConflictAsync(db, dossier.Id, ct);
         if (!DossierWorkflow.CanApply(dossier.Stage, req.Action))
             return CommandResult.Invalid($"Không thể thực hiện «{DossierText.ActionName(req.Action)}» khi hồ sơ đang ở trạng thái «{DossierText.StageName(dossier.Stage)}».");
+        if (!DossierWorkflow.CanApply(dossier.Stage, req.Action, dossier.FeeVnd))
+            return CommandResult.Invalid("Thủ tục này không thu phí, lệ phí: không có nghĩa vụ tài chính để yêu cầu.");
 
         var calendar = await calendars.GetAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
@@ -305,6 +307,18 @@ public sealed class DossierService(
                 break;
             case DossierAction.Return:
                 dossier.ReturnedAt = nowUtc;
+                break;
+            case DossierAction.ConfirmPayment:
+                // The clock resumes: the days spent waiting for the payment are added to the due date.
+                var pausedAt = await db.DossierEvents.Where(e => e.DossierId == dossier.Id && e.Action == nameof(DossierAction.RequestPayment))
+                    .MaxAsync(e => (DateTime?)e.At, ct);
+                if (pausedAt is DateTime paused && dossier.DueAt is DateTime dueBefore)
+                {
+                    var dueAfter = DeadlineCalculator.ExtendForPause(VietnamTime.ToLocal(dueBefore), VietnamTime.ToLocal(paused), nowLocal, calendar);
+                    dossier.DueAt = VietnamTime.ToUtc(dueAfter);
+                    note = string.Join(" ", new[] { note, $"Đã nhận khoản phí, lệ phí {dossier.FeeVnd.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đ; hẹn trả kết quả: {dueAfter:dd/MM/yyyy HH:mm}." }
+                        .Where(t => !string.IsNullOrEmpty(t)));
+                }
                 break;
         }
         var kind = req.Action switch

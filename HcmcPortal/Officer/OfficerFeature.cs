@@ -7,7 +7,7 @@ namespace HcmcPortal.Officer;
 public static class OfficerFeature
 {
     public static IServiceCollection AddOfficerFeature(this IServiceCollection services) =>
-        services.AddSingleton<OfficerQueries>().AddSingleton<TrackingLogQuery>().AddAdminFeature();
+        services.AddSingleton<OfficerQueries>().AddSingleton<TrackingLogQuery>().AddSingleton<HcmcPortal.Dossiers.DeclarationReader>().AddAdminFeature();
 
     public static IEndpointRouteBuilder MapOfficerFeature(this IEndpointRouteBuilder app) => app;
 }

@@ -76,7 +76,7 @@ public sealed record DossierDetail(
     DateTime? FinishedAt, DateTime? ReturnedAt, string? AssignedOfficerId, string? AssignedOfficerName,
     int SupplementCount, string? SupplementRequest, bool SupplementAtReception, long FeeVnd,
     IReadOnlyList<string> RequiredDocuments, IReadOnlyList<StepPlan> Steps, IReadOnlyList<FileInfoRow> Files, IReadOnlyList<TimelineEntry> Timeline,
-    DeadlineState? Deadline, bool CanReappoint);
+    DeadlineState? Deadline, bool CanReappoint, bool ApologyDue);
 
 /// <summary>
 /// Read side of the officer screens. Every dossier query starts from <see cref="ActorQueries.VisibleTo"/>, so an
@@ -268,7 +268,9 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             x.FinishedAt, x.ReturnedAt, x.AssignedOfficerId, d.Assigned,
             x.SupplementCount, x.SupplementRequest, x.SupplementAtReception, x.FeeVnd,
             required, steps, files, timeline,
-            Classify(x.DueAt, x.FinishedAt, nowLocal, calendar), canReappoint);
+            Classify(x.DueAt, x.FinishedAt, nowLocal, calendar), canReappoint,
+            x.DueAt is { } dueAt && !DossierWorkflow.IsFinished(x.Stage)
+                && DeadlineCalculator.IsApologyDue(x.ReappointmentCount, VietnamTime.ToLocal(dueAt), nowLocal, calendar));
     }
 
     /// <summary>Specialists of a unit, for the assignment list.</summary>

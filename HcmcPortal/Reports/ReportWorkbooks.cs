@@ -145,7 +145,8 @@ public static class ReportWorkbooks
             ws.Cell(row, 3 + groups.Count).FormulaA1 = $"SUM(C{row}:{lastCol}{row})";
         }
         Format(ws, 4, 3 + report.Rows.Count, [.. Enumerable.Range(3, groups.Count + 1).Select(c => (c, Points))]);
-        Widths(ws, [8, 24, .. groups.Select(_ => 18.0), 14]);
+        RankAndAverage(ws, 4, 3 + report.Rows.Count, 3 + groups.Count, [.. report.Rows.Select(x => x.Result.Total)]);
+        Widths(ws, [8, 24, .. groups.Select(_ => 18.0), 14, 8]);
         ws.Row(3).Height = 45;
         ws.Row(3).Style.Alignment.WrapText = true;
         ws.SheetView.Freeze(3, 2);
@@ -262,10 +263,61 @@ public static class ReportWorkbooks
             ws.Column(c + 1).Width = widths[c];
     }
 
+    /// <summary>
+    /// A "Hạng" column after the total (1 = highest, ties share a rank) and a city-wide average row, with cached values.
+    /// </summary>
+    private static void RankAndAverage(IXLWorksheet ws, int firstRow, int lastRow, int totalColumn, IReadOnlyList<double> totals)
+    {
+        ws.Cell(3, totalColumn + 1).Value = "Hạng";
+        for (var r = 0; r < totals.Count; r++)
+            ws.Cell(firstRow + r, totalColumn + 1).Value = 1 + totals.Count(t => t > totals[r] + 1e-9);
+        if (totals.Count == 0)
+            return;
+        var average = lastRow + 1;
+        ws.Cell(average, 2).Value = "Toàn thành phố (trung bình)";
+        for (var c = 3; c <= totalColumn; c++)
+        {
+            var col = ws.Cell(average, c).Address.ColumnLetter;
+            ws.Cell(average, c).FormulaA1 = $"AVERAGE({col}{firstRow}:{col}{lastRow})";
+            ws.Cell(average, c).Style.NumberFormat.Format = Points;
+        }
+        ws.Row(average).Style.Font.Bold = true;
+    }
+
+    /// <summary>
+    /// What every workbook gets, in one place: wrapped headers, an autofilter on the table, print setup (A4 landscape,
+    /// header row repeated, one page wide), and every formula saved with its computed value, so totals show in viewers
+    /// that do not recalculate (previews, mobile apps, mail attachments).
+    /// </summary>
+    private static void Polish(XLWorkbook wb)
+    {
+        const int headerRow = 3;
+        foreach (var ws in wb.Worksheets)
+        {
+            var lastColumn = ws.Row(headerRow).LastCellUsed()?.Address.ColumnNumber ?? 0;
+            var lastRow = ws.LastRowUsed()?.RowNumber() ?? 0;
+            if (lastColumn == 0 || lastRow < headerRow)
+                continue;
+            var header = ws.Range(headerRow, 1, headerRow, lastColumn);
+            header.Style.Alignment.WrapText = true;
+            header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+            if (ws.Row(headerRow).Height < 45)
+                ws.Row(headerRow).Height = 45;
+            // A bold last row is the total or average: it stays under the table when the reader filters or sorts.
+            var lastDataRow = lastRow > headerRow && ws.Row(lastRow).Style.Font.Bold ? lastRow - 1 : lastRow;
+            ws.Range(headerRow, 1, Math.Max(lastDataRow, headerRow), lastColumn).SetAutoFilter();
+            ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+            ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+            ws.PageSetup.SetRowsToRepeatAtTop(headerRow, headerRow);
+            ws.PageSetup.FitToPages(1, 0);
+        }
+    }
+
     private static byte[] Save(XLWorkbook wb)
     {
+        Polish(wb);
         using var ms = new MemoryStream();
-        wb.SaveAs(ms);
+        wb.SaveAs(ms, new SaveOptions { EvaluateFormulasBeforeSaving = true });
         return ms.ToArray();
     }
 }

@@ -16,7 +16,7 @@ public enum LookupOutcome
 
 /// <summary>Only the status and dates: never the name, number, address or anything else personal (Decree 13/2023/NĐ-CP).</summary>
 public sealed record LookupResult(LookupOutcome Outcome, string? Message = null, DossierStatus? Status = null, DateTime? ReceivedAt = null, DateTime? DueAt = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null, string? ProcedureName = null, string? Code = null)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.";
 }
@@ -34,7 +34,8 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, Por
 
     public async Task<LookupResult> LookupAsync(string clientKey, string? code, string? lastDigits, CancellationToken ct = default)
     {
-        code = code?.Trim() ?? "";
+        // Codes are printed in capitals (000.00.01.H29-…); a person may type them in any case.
+        code = code?.Trim().ToUpperInvariant() ?? "";
         lastDigits = lastDigits?.Trim() ?? "";
         if (code.Length == 0)
             return new(LookupOutcome.Invalid, "Vui lòng nhập mã hồ sơ.");
@@ -52,15 +53,15 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, Por
         var matches = dossier is not null
             && (EndsWith(dossier.ApplicantCccd, lastDigits) || EndsWith(dossier.ApplicantPhone, lastDigits));
         return matches
-            ? new(LookupOutcome.Found, null, dossier!.Status, dossier.ReceivedAt, dossier.DueAt)
+            ? new(LookupOutcome.Found, null, dossier!.Status, dossier.ReceivedAt, dossier.DueAt, ProcedureName: dossier.ProcedureName, Code: code)
             : new(LookupOutcome.NotFound, LookupResult.NotFoundMessage);
     }
 
-    internal sealed record LookupRow(DossierStatus Status, DateTime? ReceivedAt, DateTime? DueAt, string ApplicantCccd, string? ApplicantPhone);
+    internal sealed record LookupRow(DossierStatus Status, DateTime? ReceivedAt, DateTime? DueAt, string ApplicantCccd, string? ApplicantPhone, string ProcedureName);
 
     internal static IQueryable<LookupRow> Query(AppDbContext db, string code) =>
         db.Dossiers.AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new LookupRow(d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone));
+            .Select(d => new LookupRow(d.Status, d.ReceivedAt, d.DueAt, d.ApplicantCccd, d.ApplicantPhone, d.Procedure!.Name));
 
     private static bool EndsWith(string? value, string digits)
     {

@@ -31,7 +31,8 @@ public sealed record MyDossierDetail(
     Guid Id, string Code, Guid Version, string ProcedureCode, string ProcedureName, string UnitName, DossierStatus Status, DossierStage Stage,
     DateTime SubmittedAt, DateTime? ReceivedAt, DateTime? DueAt, DateTime? OriginalDueAt, DateTime? FinishedAt, DateTime? ReturnedAt,
     int ReappointmentCount, string? SupplementRequest, DossierOutcome Outcome, DeadlineState? Deadline,
-    IReadOnlyList<DossierFileInfo> Files, IReadOnlyList<TimelineEntry> Timeline, RatingInfo? Rating)
+    IReadOnlyList<DossierFileInfo> Files, IReadOnlyList<TimelineEntry> Timeline, RatingInfo? Rating,
+    int ProcedureId, string FormDataJson, long FeeVnd)
 {
     public bool CanWithdraw => DossierWorkflow.CanApply(Stage, DossierAction.Withdraw);
     public bool CanSubmitSupplement => DossierWorkflow.CanApply(Stage, DossierAction.SubmitSupplement);
@@ -62,7 +63,7 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
     private static readonly HashSet<string> ActionsWithPublicNote =
     [
         nameof(DossierAction.RequestSupplement), nameof(DossierAction.RequestSupplementInProcessing), nameof(DossierAction.Refuse),
-        nameof(DossierAction.Stop), nameof(DossierAction.Withdraw), nameof(DossierAction.SubmitSupplement), "Reappoint", "Rate",
+        nameof(DossierAction.Stop), nameof(DossierAction.Withdraw), nameof(DossierAction.RequestPayment), nameof(DossierAction.ConfirmPayment), nameof(DossierAction.SubmitSupplement), "Reappoint", "Rate",
     ];
 
     public async Task<PagedList<MyDossierRow>> ListAsync(Actor actor, MyDossierQuery q, CancellationToken ct = default)
@@ -109,6 +110,7 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
         {
             d.Id, d.Code, d.Version, ProcedureCode = d.Procedure!.Code, ProcedureName = d.Procedure.Name, UnitName = d.Unit!.Name, d.Status, d.Stage,
             d.SubmittedAt, d.ReceivedAt, d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReappointmentCount, d.SupplementRequest, d.Outcome,
+            d.ProcedureId, d.FormDataJson, d.FeeVnd,
         }).FirstOrDefaultAsync(ct);
         if (d is null)
             return null;
@@ -133,7 +135,8 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
         var timeline = events.Select(e => new TimelineEntry(e.At, ActionText(e.Action), e.ActorUnitName, e.ToStatus,
             ActionsWithPublicNote.Contains(e.Action) ? e.Note : null)).ToList();
         return new MyDossierDetail(d.Id, d.Code, d.Version, d.ProcedureCode, d.ProcedureName, d.UnitName, d.Status, d.Stage, d.SubmittedAt, d.ReceivedAt,
-            d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReappointmentCount, d.SupplementRequest, d.Outcome, deadline, files, timeline, rating);
+            d.DueAt, d.OriginalDueAt, d.FinishedAt, d.ReturnedAt, d.ReappointmentCount, d.SupplementRequest, d.Outcome, deadline, files, timeline, rating,
+            d.ProcedureId, d.FormDataJson, d.FeeVnd);
     }
 
     /// <summary>

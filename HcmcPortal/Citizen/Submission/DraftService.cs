@@ -67,6 +67,14 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             .Select(d => new DraftRow(d.Id, d.Procedure!.Code, d.Procedure.Name, d.Step, d.UpdatedAt)).ToListAsync(ct);
     }
 
+    /// <summary>The person's draft for this procedure, if any: starting the procedure again resumes it rather than opening a second one.</summary>
+    public async Task<Guid?> DraftForProcedureAsync(Actor actor, string procedureCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Drafts.AsNoTracking().Where(d => d.OwnerUserId == actor.UserId && d.Procedure!.Code == procedureCode)
+            .OrderByDescending(d => d.UpdatedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>Creates the draft on its first save; later saves check the version so that two devices never overwrite each other silently.</summary>
     public async Task<DraftSaveResult> SaveAsync(Actor actor, DraftSave save, CancellationToken ct = default)
     {

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HcmcPortal.Tests.Browser;
+
+/// <summary>
+/// Issue 11 item 9: axe-core (vendored from npm, Browser/axe) on the main pages of each kind of user finds no serious or
+/// critical violation, and at phone width (390 px) nothing is wider than the screen.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
+{
+    private static readonly string AxePath = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js");
+
+    [Theory]
+    [InlineData(null, new[] { "/", "/thu-tuc", "/tra-cuu", "/account/login" })]
+    [InlineData("congdan@demo.hcmc.vn", new[] { "/ho-so-cua-toi" })]
+    [InlineData("motcua.q1@demo.hcmc.vn", new[] { "/can-bo", "/can-bo/tiep-nhan" })]
+    [InlineData("lanhdao.tp@demo.hcmc.vn", new[] { "/bao-cao/chuyen-doi-so" })]
+    public async Task Main_pages_have_no_serious_or_critical_axe_violation_and_fit_a_phone(string? email, string[] paths)
+    {
+        SetDefaultExpectTimeout(20_000);
+        var page = email is null ? await browser.NewPageAsync() : await browser.SignedInPageAsync(email);
+        var problems = new List<string>();
+        foreach (var path in paths)
+        {
+            await page.SetViewportSizeAsync(1280, 800);
+            await page.GotoAsync(path);
+            await Expect(page.Locator("main h1").First).ToBeVisibleAsync();
+            await Expect(page.Locator("fieldset.awaiting-circuit")).ToHaveCountAsync(0); // judged as it is used, once live
+            await page.AddScriptTagAsync(new() { Path = AxePath });
+            var json = await page.EvaluateAsync<string>(
+                "async () => JSON.stringify((await axe.run(document, { resultTypes: ['violations'] })).violations" +
+                ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +
+                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')))");
+            problems.AddRange(JsonSerializer.Deserialize<string[]>(json)!.Select(v => $"{path}: {v}"));
+
+            await page.SetViewportSizeAsync(390, 844);
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            if (overflow > 0)
+                problems.Add($"{path}: {overflow} px wider than a 390 px phone");
+        }
+        await page.Context.CloseAsync();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+}

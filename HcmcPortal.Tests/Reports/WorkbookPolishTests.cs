@@ -1,0 +1,93 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using HcmcPortal.Reports;
+using HcmcPortal.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HcmcPortal.Tests.Reports;
+
+/// <summary>Issue 11 item 7: workbooks a leader can print and trust, opened back and read as a viewer would.</summary>
+public sealed class WorkbookPolishTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private T Service<T>() where T : notnull => portal.Services.GetRequiredService<T>();
+
+    private async Task<IReadOnlyList<(string Name, byte[] File)>> WorkbooksAsync()
+    {
+        var leader = ReportServiceTests.CityLeader;
+        var ranking = (await Service<DxReportService>().RankingAsync(2025))!;
+        var index = await Service<ServiceIndexService>().ComputeAsync(leader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        var stats = new List<StatReport>();
+        foreach (var grouping in Enum.GetValues<StatGrouping>())
+            stats.Add(await Service<StatisticsService>().ComputeAsync(leader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), grouping));
+        return
+        [
+            ("dx", ReportWorkbooks.DxRanking(ranking, ranking.Units.Select(u => u.UnitCode).ToHashSet())),
+            ("service-index", ReportWorkbooks.ServiceIndex(index)),
+            ("statistics", ReportWorkbooks.Statistics(stats)),
+        ];
+    }
+
+    [Fact]
+    public async Task Every_sheet_prints_on_A4_landscape_one_page_wide_with_its_header_repeated_wrapped_and_filterable()
+    {
+        foreach (var (name, file) in await WorkbooksAsync())
+        {
+            using var wb = new XLWorkbook(new MemoryStream(file));
+            foreach (var ws in wb.Worksheets)
+            {
+                var where = $"{name}/{ws.Name}";
+                Assert.True(ws.AutoFilter.IsEnabled, where + ": autofilter");
+                Assert.Equal(3, ws.AutoFilter.Range.FirstRow().RowNumber());
+                Assert.Equal(XLPageOrientation.Landscape, ws.PageSetup.PageOrientation);
+                Assert.Equal(XLPaperSize.A4Paper, ws.PageSetup.PaperSize);
+                Assert.Equal(1, ws.PageSetup.PagesWide);
+                Assert.Equal(3, ws.PageSetup.FirstRowToRepeatAtTop);
+                Assert.True(ws.Cell(3, 1).Style.Alignment.WrapText, where + ": wrapped header");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_formula_is_saved_with_its_value_so_viewers_that_do_not_calculate_show_the_totals()
+    {
+        foreach (var (name, file) in await WorkbooksAsync())
+        {
+            using var zip = new ZipArchive(new MemoryStream(file));
+            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet")))
+            {
+                var xml = new StreamReader(sheet.Open()).ReadToEnd();
+                foreach (Match cell in Regex.Matches(xml, @"<(?:x:)?c [^>]*?r=""(?<ref>[A-Z]+\d+)""[^>]*>(?<body>.*?)</(?:x:)?c>"))
+                {
+                    var formula = Regex.Match(cell.Groups["body"].Value, @"<(?:x:)?f>(?<f>[^<]*)</(?:x:)?f>");
+                    if (!formula.Success)
+                        continue;
+                    var value = Regex.Match(cell.Groups["body"].Value, @"<(?:x:)?v>(?<v>[^<]*)</(?:x:)?v>");
+                    // A rate over nothing is left blank on purpose (IF(…=0,"",…)); every other formula carries its value.
+                    Assert.True(value.Success && value.Groups["v"].Value.Length > 0 || formula.Groups["f"].Value.Replace("&quot;", "\"").Contains("\"\""),
+                        $"{name}/{sheet.FullName} {cell.Groups["ref"].Value}: ={formula.Groups["f"].Value} has no saved value");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_service_index_workbook_ranks_the_units_and_ends_with_the_city_average()
+    {
+        var report = await Service<ServiceIndexService>().ComputeAsync(ReportServiceTests.CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        using var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.ServiceIndex(report)));
+        var ws = wb.Worksheet("Chỉ số phục vụ");
+        var totalColumn = 3 + report.Rows[0].Result.Groups.Count;
+        Assert.Equal("Hạng", ws.Cell(3, totalColumn + 1).GetString());
+        var best = report.Rows.Max(r => r.Result.Total);
+        for (var i = 0; i < report.Rows.Count; i++)
+        {
+            var rank = ws.Cell(4 + i, totalColumn + 1).GetValue<int>();
+            Assert.Equal(1 + report.Rows.Count(r => r.Result.Total > report.Rows[i].Result.Total + 1e-9), rank);
+            Assert.Equal(report.Rows[i].Result.Total == best, rank == 1);
+        }
+        var average = 4 + report.Rows.Count;
+        Assert.StartsWith("Toàn thành phố", ws.Cell(average, 2).GetString());
+        Assert.Equal(report.Rows.Average(r => r.Result.Total), ws.Cell(average, totalColumn).GetValue<double>(), 6);
+    }
+}
