@@ -15,6 +15,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public string? ActorId { get; set; }
 
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<ProcedureFormField> ProcedureFormFields => Set<ProcedureFormField>();
@@ -54,10 +55,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(u => u.Name).HasMaxLength(200);
             e.Property(u => u.Kind).HasMaxLength(40);
             e.Property(u => u.Path).HasMaxLength(200);
-            e.HasIndex(u => u.Code).IsUnique();
+            // Codes are reused across the reform (the 2025 Phường Tân Định keeps 26734 of the old one), so a code
+            // is unique only together with the day its unit began; lookups pick the unit valid on the day (UnitLookup).
+            e.HasIndex(u => new { u.Code, u.ValidFrom }).IsUnique();
             e.HasIndex(u => u.Path);
             e.HasIndex(u => new { u.ParentId, u.Level });
             e.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<UnitSuccession>(e =>
+        {
+            e.HasIndex(s => new { s.PredecessorId, s.SuccessorId }).IsUnique();
+            e.HasIndex(s => s.SuccessorId);
+            e.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(s => s.PredecessorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AdministrativeUnit>().WithMany().HasForeignKey(s => s.SuccessorId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<Procedure>(e =>

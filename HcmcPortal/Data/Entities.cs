@@ -56,6 +56,22 @@ public class AdministrativeUnit
     public string Path { get; set; } = "/";
     public DateOnly ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
+
+    /// <summary>Whether the unit exists on <paramref name="day"/> (both ends inclusive).</summary>
+    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
+}
+
+/// <summary>
+/// A unit that took over (part of) a dissolved unit's area, e.g. Phường Tân Định (Quận 1) → Phường Tân Định (2025).
+/// Partial: the predecessor was split between several successors (Resolution 1685/NQ-UBTVQH15), so its history maps
+/// to each of them only in part.
+/// </summary>
+public class UnitSuccession
+{
+    public int Id { get; set; }
+    public int PredecessorId { get; set; }
+    public int SuccessorId { get; set; }
+    public bool Partial { get; set; }
 }
 
 public enum ProcedureLevel

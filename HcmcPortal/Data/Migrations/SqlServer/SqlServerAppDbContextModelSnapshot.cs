@@ -69,10 +69,10 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("Path");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique();
 
                     b.HasIndex("ParentId", "Level");
 
@@ -1047,6 +1047,33 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.UnitSuccession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("PredecessorId", "SuccessorId")
+                        .IsUnique();
+
+                    b.ToTable("UnitSuccessions");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.WorkflowStep", b =>
                 {
                     b.Property<int>("Id")
@@ -1344,6 +1371,21 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .WithMany("RequiredDocuments")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.UnitSuccession", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

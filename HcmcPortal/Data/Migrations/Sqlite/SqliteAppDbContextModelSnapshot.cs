@@ -62,10 +62,10 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
-                        .IsUnique();
-
                     b.HasIndex("Path");
+
+                    b.HasIndex("Code", "ValidFrom")
+                        .IsUnique();
 
                     b.HasIndex("ParentId", "Level");
 
@@ -1015,6 +1015,31 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("Files");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.UnitSuccession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PredecessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("PredecessorId", "SuccessorId")
+                        .IsUnique();
+
+                    b.ToTable("UnitSuccessions");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.WorkflowStep", b =>
                 {
                     b.Property<int>("Id")
@@ -1305,6 +1330,21 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .WithMany("RequiredDocuments")
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.UnitSuccession", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
