@@ -47,7 +47,11 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<ReportUnit?> UnitAsync(Actor actor, string unitCode, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode).Select(u => new ReportUnit(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(ct);
+        // A 2025 unit may carry the code of a dissolved ward (Phường Tân Định keeps 26734); reports list only units
+        // directly under the city, so that one is meant.
+        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode)
+            .OrderByDescending(u => u.Parent != null && u.Parent.Level == UnitLevel.Province).ThenByDescending(u => u.ValidFrom)
+            .Select(u => new ReportUnit(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(ct);
         return unit is not null && ReportUnits.CanSeeDetail(actor, unit) ? unit : null;
     }
 
