@@ -13,6 +13,8 @@ public sealed record DxPeriodInfo(int Id, int Year, int FrameworkId, string Fram
 public sealed record DxRanking(DxPeriodInfo Period, IReadOnlyList<DxUnitResult> Units)
 {
     public bool Provisional => !Period.Published;
+    /// <summary>The level of the units ranked: districts (2024), commune-level units (from 2025).</summary>
+    public UnitLevel Level { get; init; } = UnitLevel.District;
 }
 
 /// <summary>
@@ -45,13 +47,14 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         var period = await PeriodQuery(db.DxPeriods.Where(p => p.Year == year)).FirstOrDefaultAsync(ct);
         if (period is null)
             return null;
+        var level = (await ReportUnits.DxSectionAsync(db, year, ct)).Level;
         if (period.Published)
         {
             var details = await db.DxSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
                 .OrderBy(s => s.Rank).ThenBy(s => s.UnitCode).Select(s => s.DetailJson).ToListAsync(ct);
-            return new DxRanking(period, [.. details.Select(d => JsonSerializer.Deserialize<DxUnitResult>(d, Json)!)]);
+            return new DxRanking(period, [.. details.Select(d => JsonSerializer.Deserialize<DxUnitResult>(d, Json)!)]) { Level = level };
         }
-        return new DxRanking(period, await ComputeLiveAsync(db, period, ct));
+        return new DxRanking(period, await ComputeLiveAsync(db, period, ct)) { Level = level };
     }
 
     /// <summary>One district's result, or null when the period or unit is unknown or outside the actor's detail scope.</summary>
