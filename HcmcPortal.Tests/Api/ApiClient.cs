@@ -31,7 +31,7 @@ public static class ApiClient
         return client;
     }
 
-    /// <summary>A complete "Đăng ký khai sinh" submission to Quận 1: CitizenKit's answers and one PDF in each mandatory slot.</summary>
+    /// <summary>A complete "Đăng ký khai sinh" submission to Phường Sài Gòn: CitizenKit's answers and one PDF in each mandatory slot.</summary>
     public static async Task<ApiSubmission> KhaiSinhSubmissionAsync(this PortalFactory portal)
     {
         var data = await portal.KhaiSinhDataAsync(await portal.ActorAsync(Citizen));
@@ -93,7 +93,7 @@ public sealed record ApiFile(string FileName, byte[] Data);
 public sealed record ApiSubmission(ProcedureDetail Procedure, string Form, Dictionary<string, ApiFile> Files)
 {
     public string ProcedureCode { get; init; } = Procedure.Code;
-    public string UnitCode { get; init; } = "760";
+    public string UnitCode { get; init; } = HcmcPortal.Data.Seed.DemoSeeder.SaiGonCode;
 
     public MultipartFormDataContent ToContent()
     {

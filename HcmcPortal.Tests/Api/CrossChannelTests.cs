@@ -17,7 +17,7 @@ public sealed class CrossChannelTests(PortalFactory portal) : IClassFixture<Port
         var created = await client.SubmittedAsync(await portal.KhaiSinhSubmissionAsync());
         var (id, code) = (created.GetProperty("id").GetGuid(), created.GetProperty("code").GetString()!);
 
-        // The query behind /can-bo/tiep-nhan, as the Quận 1 desk and as the Quận 3 desk.
+        // The query behind /can-bo/tiep-nhan, as the Phường Sài Gòn desk (motcua.q1) and as the Phường Xuân Hoà desk (motcua.q3).
         var queries = portal.Get<OfficerQueries>();
         var desk = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         var byCode = new DossierFilter { Search = code };

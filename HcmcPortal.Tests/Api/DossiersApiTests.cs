@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,9 +25,9 @@ public sealed class DossiersApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains(detail.GetProperty("requiredDocuments").EnumerateArray(), d => d.GetProperty("mandatory").GetBoolean());
         var sex = detail.GetProperty("formFields").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "childSex");
         Assert.Equal(new[] { "Nam", "Nữ" }, sex.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
-        Assert.Contains(detail.GetProperty("receivingUnits").EnumerateArray(), u => u.GetProperty("code").GetString() == "760");
+        Assert.Contains(detail.GetProperty("receivingUnits").EnumerateArray(), u => u.GetProperty("code").GetString() == DemoSeeder.SaiGonCode);
 
-        var district = (await client.GetFromJsonAsync<JsonElement>("/api/v1/districts")).EnumerateArray().First(d => d.GetProperty("name").GetString() == "Quận 1");
+        var district = (await client.GetFromJsonAsync<JsonElement>("/api/v1/districts")).EnumerateArray().First(d => d.GetProperty("name").GetString() == "Thành phố Hồ Chí Minh");
         var wards = await client.GetFromJsonAsync<JsonElement>($"/api/v1/districts/{district.GetProperty("id").GetInt32()}/wards");
         Assert.True(wards.GetArrayLength() > 0);
 

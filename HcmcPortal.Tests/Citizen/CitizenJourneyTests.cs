@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using System.Text.RegularExpressions;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
@@ -47,11 +48,11 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-test=procedure-name]")).ToHaveTextAsync("Đăng ký khai sinh");
         await page.ClickAsync("[data-test=start-submission]");
 
-        // Step 1: applicant prefilled from the profile, receiving unit Quận 1.
+        // Step 1: applicant prefilled from the profile, receiving unit Phường Sài Gòn.
         await Expect(page.Locator("[data-test=step-next]")).ToBeEnabledAsync();
         await Expect(page.Locator("[data-test=applicant-name]")).ToHaveValueAsync("Phạm Thu Hà");
         await Expect(page.Locator("[data-test=applicant-cccd]")).ToHaveValueAsync("079196001357");
-        await SelectAsync(page, "receiving-unit", "Quận 1");
+        await SelectAsync(page, "receiving-unit", "Phường Sài Gòn");
         await page.ClickAsync("[data-test=step-next]");
 
         // Step 2: the procedure's own fields; a missing answer is shown next to its field.
@@ -61,7 +62,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-test=field-childName] input")).ToHaveValueAsync("Nguyễn Bảo Ngọc");
         await page.Locator("[data-test=field-childBirthDate] input").FillAsync("2026-01-15");
         await page.Locator("[data-test=field-childSex]").GetByText("Nữ", new() { Exact = true }).ClickAsync();
-        await SelectAsync(page, "birthPlace-district", "Quận 1");
+        await SelectAsync(page, "birthPlace-district", "Thành phố Hồ Chí Minh");
         await SelectAsync(page, "birthPlace-ward", null);
         await page.Locator("[data-test=birthPlace-street]").FillAsync("284 Cống Quỳnh");
         await page.Locator("[data-test=field-relationship]").GetByText("Mẹ", new() { Exact = true }).ClickAsync();
@@ -107,7 +108,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await using (var db = portal.CreateDb())
             Assert.Equal(1, await db.Dossiers.CountAsync(d => d.Code == code));
 
-        // Quận 1 receives it: the receipt (form 01) is offered.
+        // Phường Sài Gòn receives it: the receipt (form 01) is offered.
         await portal.ActAsync("motcua.q1@demo.hcmc.vn", dossierId, await VersionAsync(portal, dossierId), DossierAction.Receive);
         await BrowserFixture.GotoInteractiveAsync(other, $"/ho-so-cua-toi/{dossierId}");
         await Expect(other.Locator("[data-test=receipt-link]")).ToHaveAttributeAsync("href", $"/in/01/{dossierId}");
@@ -160,7 +161,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
     private static async Task<string> AgencyOfQuan1Async(PortalFactory portal)
     {
         await using var db = portal.CreateDb();
-        return await db.Units.Where(u => u.Code == "760").Select(u => u.AgencyCode).SingleAsync();
+        return await db.Units.Where(u => u.Id == portal.UnitIdAsync(DemoSeeder.SaiGonCode).Result).Select(u => u.AgencyCode).SingleAsync();
     }
 
     private static async Task<Guid> VersionAsync(PortalFactory portal, Guid dossierId)

@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Citizen.Submission;
@@ -15,18 +16,19 @@ public static class CitizenKit
 {
     public const string KhaiSinh = "1.001193";
 
-    /// <summary>Every field of "Đăng ký khai sinh" answered, sent to Quận 1.</summary>
+    /// <summary>Every field of "Đăng ký khai sinh" answered, sent to Phường Sài Gòn (the city and that ward as the birthplace).</summary>
     public static async Task<DraftData> KhaiSinhDataAsync(this PortalFactory portal, Actor actor)
     {
-        var data = new DraftData { Applicant = await portal.Get<DraftService>().ProfileAsync(actor), UnitId = await portal.UnitIdAsync("760") };
+        var data = new DraftData { Applicant = await portal.Get<DraftService>().ProfileAsync(actor), UnitId = await portal.UnitIdAsync(DemoSeeder.SaiGonCode) };
         var catalog = portal.Get<ProcedureCatalog>();
-        var q1 = data.UnitId.Value;
-        var ward = (await catalog.WardsAsync(q1))[0];
+        // Since 01/07/2025 an address is "ward, city": the first level of an address is the city.
+        var city = (await catalog.DistrictsAsync()).Single().Id;
+        var ward = (await catalog.WardsAsync(city)).Single(w => w.Id == data.UnitId);
         data.Answers["childName"] = "Nguyễn Bảo Ngọc";
         data.Answers["childBirthDate"] = "2026-01-15";
         data.Answers["childSex"] = "Nữ";
         data.Answers["relationship"] = "Cha";
-        data.Addresses["birthPlace"] = new AddressAnswer { DistrictId = q1, WardId = ward.Id, Street = "284 Cống Quỳnh" };
+        data.Addresses["birthPlace"] = new AddressAnswer { DistrictId = city, WardId = ward.Id, Street = "284 Cống Quỳnh" };
         return data;
     }
 
@@ -66,7 +68,7 @@ public static class CitizenKit
         return result;
     }
 
-    /// <summary>Quận 1 receives, assigns, proposes a result with its document, and approves: status 9.</summary>
+    /// <summary>Phường Sài Gòn receives, assigns, proposes a result with its document, and approves: status 9.</summary>
     public static async Task<CommandResult> FinishAsync(this PortalFactory portal, Guid dossierId, Guid version, bool alreadyReceived = false)
     {
         var r = alreadyReceived ? null : await portal.ActAsync("motcua.q1@demo.hcmc.vn", dossierId, version, DossierAction.Receive);

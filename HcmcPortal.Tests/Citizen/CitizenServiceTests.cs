@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using System.Text.Json;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Citizen.Lookup;
@@ -109,14 +110,14 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(DossierStatus.Submitted, dossier.Status);
         var form = JsonSerializer.Deserialize<Dictionary<string, string>>(dossier.FormDataJson)!;
         Assert.Equal("15/01/2026", form["childBirthDate"]);
-        Assert.Matches("^284 Cống Quỳnh, .+, Quận 1$", form["birthPlace"]);
+        Assert.Equal("284 Cống Quỳnh, Phường Sài Gòn, Thành phố Hồ Chí Minh", form["birthPlace"]);
     }
 
     [Fact]
     public async Task Fifty_concurrent_submissions_get_unique_codes_in_the_legal_format()
     {
         var actor = await portal.ActorAsync("congdan2@demo.hcmc.vn");
-        var q1 = await portal.UnitIdAsync("760");
+        var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(CitizenKit.KhaiSinh))!;
         var files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
         var service = portal.Get<DossierService>();
@@ -197,7 +198,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Equal(5, detail!.Timeline.Count);
         Assert.Equal("Người nộp hồ sơ", detail.Timeline[0].ActorUnit);
-        Assert.All(detail.Timeline.Skip(1), e => Assert.Equal("Quận 1", e.ActorUnit));
+        Assert.All(detail.Timeline.Skip(1), e => Assert.Equal("Phường Sài Gòn", e.ActorUnit));
         var shown = JsonSerializer.Serialize(detail);
         foreach (var officer in new[] { "Lê Thị Cúc", "Hoàng Minh Đức", "Võ Thị Em" })
             Assert.DoesNotContain(officer, shown);
@@ -208,7 +209,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
     {
         var actor = await portal.ActorAsync(Citizen);
         var procedure = (await portal.Get<ProcedureCatalog>().DetailAsync(CitizenKit.KhaiSinh))!;
-        var submitted = await portal.Get<DossierService>().SubmitAsync(actor, new SubmitRequest(procedure.Id, await portal.UnitIdAsync("760"), DossierChannel.Online)
+        var submitted = await portal.Get<DossierService>().SubmitAsync(actor, new SubmitRequest(procedure.Id, await portal.UnitIdAsync(DemoSeeder.SaiGonCode), DossierChannel.Online)
         {
             ApplicantName = "Nguyễn Văn An", ApplicantCccd = "079203001234", ApplicantPhone = "0912345678",
             Files = procedure.Documents.Where(d => d.Mandatory).Select(d => new UploadedFile("a.pdf", TestFiles.Pdf(), d.Id)).ToList(),

@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Admin.Users;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
@@ -13,7 +14,7 @@ public sealed class AdminTests(PortalFactory portal) : IClassFixture<PortalFacto
     public async Task Administrator_creates_an_officer_who_belongs_to_one_unit()
     {
         var service = portal.Services.GetRequiredService<UserAdminService>();
-        var q3 = (await service.UnitsAsync(default)).Single(u => u.Code == "770");
+        var q3 = (await service.UnitsAsync(default)).Single(u => u.Code == DemoSeeder.XuanHoaCode);
         Assert.Contains("Cán bộ phải thuộc một đơn vị.", await service.CreateAsync(new OfficerInput("cv.q3@example.vn", "Trương Văn Tài", Roles.Specialist, null, "Cv@123456")));
         Assert.Empty(await service.CreateAsync(new OfficerInput("cv.q3@example.vn", "Trương Văn Tài", Roles.Specialist, q3.Id, "Cv@123456")));
 

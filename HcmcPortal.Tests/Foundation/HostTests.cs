@@ -40,7 +40,13 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
     {
         await using var db = portal.CreateDb();
         Assert.Equal(22, await db.Units.CountAsync(u => u.Level == UnitLevel.District));
-        Assert.True(await db.Units.CountAsync(u => u.Level == UnitLevel.Commune) >= 66);
+        // 273 old HCMC wards (until 30/06/2025) and 168 commune-level units (from 01/07/2025), with their links.
+        Assert.Equal(273, await db.Units.CountAsync(u => u.Level == UnitLevel.Commune && u.ValidTo == new DateOnly(2025, 6, 30)));
+        Assert.Equal(168, await db.Units.CountAsync(u => u.Level == UnitLevel.Commune && u.ValidFrom == new DateOnly(2025, 7, 1)));
+        Assert.Equal(113, await db.Units.CountAsync(u => u.Kind == "Phường" && u.ValidFrom == new DateOnly(2025, 7, 1)));
+        Assert.Equal(54, await db.Units.CountAsync(u => u.Kind == "Xã" && u.ValidFrom == new DateOnly(2025, 7, 1)));
+        Assert.Equal(1, await db.Units.CountAsync(u => u.Kind == "Đặc khu"));
+        Assert.Equal(ReferenceUnits.Build().Successions.Count, await db.UnitSuccessions.CountAsync());
         Assert.True(await db.Procedures.CountAsync() >= 30);
         Assert.True(await db.Calendar.CountAsync(c => c.Date.Year == 2027) >= 11);
         Assert.Equal(DemoSeeder.Accounts.Length, await db.Users.CountAsync(u => u.Email!.EndsWith("@demo.hcmc.vn")));
@@ -52,8 +58,14 @@ public sealed class HostTests(PortalFactory portal) : IClassFixture<PortalFactor
         await using var db = portal.CreateDb();
         var statuses = await db.Dossiers.Select(d => d.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<DossierStatus>().Except([DossierStatus.SupplementRequested + 0]).Count(), statuses.Except([DossierStatus.SupplementRequested]).Count());
-        var districtsWithDossiers = await db.Dossiers.Select(d => d.UnitId).Distinct().CountAsync();
-        Assert.Equal(22, districtsWithDossiers);
+        // Before 01/07/2025 at the 22 districts, from that day at the commune-level centres only.
+        var reform = new DateTime(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc); // 01/07/2025 00:00 in Ho Chi Minh City
+        var before = await db.Dossiers.Where(d => d.SubmittedAt < reform).Select(d => d.Unit!.Level).Distinct().ToListAsync();
+        var after = await db.Dossiers.Where(d => d.SubmittedAt >= reform).Select(d => new { d.Unit!.Level, d.Unit.ValidFrom }).Distinct().ToListAsync();
+        Assert.Equal([UnitLevel.District], before);
+        Assert.All(after, u => Assert.Equal((UnitLevel.Commune, new DateOnly(2025, 7, 1)), (u.Level, u.ValidFrom)));
+        Assert.Equal(22, await db.Dossiers.Where(d => d.SubmittedAt < reform).Select(d => d.UnitId).Distinct().CountAsync());
+        Assert.True(await db.Dossiers.Where(d => d.SubmittedAt >= reform).Select(d => d.UnitId).Distinct().CountAsync() >= 50);
     }
 
     [Fact]

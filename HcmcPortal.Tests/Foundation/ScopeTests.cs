@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using System.Net;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
@@ -16,7 +17,7 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
     {
         var citizen = await portal.ActorAsync("congdan@demo.hcmc.vn");
         await using var db = portal.CreateDb();
-        var q1 = await db.Units.SingleAsync(u => u.Code == "760");
+        var q1 = await db.Units.SingleAsync(u => u.Id == portal.UnitIdAsync(DemoSeeder.SaiGonCode).Result);
         var procedure = await db.Procedures.Include(p => p.RequiredDocuments).FirstAsync(p => p.RequiredDocuments.Count(d => d.Mandatory) > 0);
         var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
         var result = await portal.Services.GetRequiredService<DossierService>().SubmitAsync(citizen,
@@ -32,7 +33,7 @@ public sealed class ScopeTests(PortalFactory portal) : IClassFixture<PortalFacto
         var q1Officer = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         var q3Officer = await portal.ActorAsync("motcua.q3@demo.hcmc.vn");
         await using var db = portal.CreateDb();
-        var q1 = await db.Units.SingleAsync(u => u.Code == "760");
+        var q1 = await db.Units.SingleAsync(u => u.Id == portal.UnitIdAsync(DemoSeeder.SaiGonCode).Result);
         Assert.True(await db.Dossiers.VisibleTo(q1Officer).AnyAsync());
         Assert.All(await db.Dossiers.VisibleTo(q1Officer).Select(d => d.UnitId).Distinct().ToListAsync(), id => Assert.Equal(q1.Id, id));
         Assert.False(await db.Dossiers.VisibleTo(q3Officer).AnyAsync(d => d.UnitId == q1.Id));

@@ -1,3 +1,4 @@
+using HcmcPortal.Units;
 using System.Security.Claims;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
@@ -28,7 +29,8 @@ public static class PortalFactoryExtensions
     public static async Task<int> UnitIdAsync(this PortalFactory portal, string code)
     {
         await using var db = portal.CreateDb();
-        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync();
+        // The unit with that code today, or the dissolved one that last had it (e.g. "760", Quận 1).
+        return (await db.Units.ByCodeAsOfAsync(code, HcmcPortal.Domain.VietnamTime.Today(TimeProvider.System)))!.Id;
     }
 }
 

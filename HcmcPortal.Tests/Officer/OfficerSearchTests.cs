@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Officer;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class OfficerSearchTests(PortalFactory portal) : IClassFixture<Por
     {
         var officer = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         await using var db = portal.CreateDb();
-        var q1 = await portal.UnitIdAsync("760");
+        var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         var expected = await db.Dossiers.CountAsync(d => d.UnitId == q1 && d.ApplicantName.StartsWith("Nguyễn"));
         Assert.True(expected > 0);
 

@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
@@ -39,14 +40,14 @@ public static class OfficerTestKit
     /// <summary>"Đăng ký kết hôn": 5 working days, the standard reception → appraisal → approval → return workflow.</summary>
     public const string MarriageProcedureCode = "1.000894";
 
-    /// <summary>congdan submits an online dossier to Quận 1 with every mandatory document.</summary>
+    /// <summary>congdan submits an online dossier to Phường Sài Gòn (the Quận 1 officers' desk since 01/07/2025) with every mandatory document.</summary>
     public static async Task<Guid> SubmitOnlineToQuan1Async(this PortalFactory portal, string procedureCode = MarriageProcedureCode)
     {
         var citizen = await portal.ActorAsync("congdan@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var procedure = await db.Procedures.Include(p => p.RequiredDocuments).SingleAsync(p => p.Code == procedureCode);
         var files = procedure.RequiredDocuments.Where(d => d.Mandatory).Select(d => new UploadedFile("giay-to.pdf", TestFiles.Pdf(), d.Id)).ToList();
-        var result = await portal.Dossiers().SubmitAsync(citizen, new SubmitRequest(procedure.Id, await portal.UnitIdAsync("760"), DossierChannel.Online)
+        var result = await portal.Dossiers().SubmitAsync(citizen, new SubmitRequest(procedure.Id, await portal.UnitIdAsync(DemoSeeder.SaiGonCode), DossierChannel.Online)
         {
             ApplicantName = "Nguyễn Văn An", ApplicantCccd = "079203001234", ApplicantPhone = "0909001234", Files = files,
         });

@@ -1,3 +1,4 @@
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin;
 using HcmcPortal.Data;
@@ -157,7 +158,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
-        var q1 = await portal.UnitIdAsync("760");
+        var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         Assert.Empty(await portal.Services.GetRequiredService<HcmcPortal.Admin.Users.UserAdminService>()
             .CreateAsync(new("cv2.q1@example.vn", "Mai Thanh Tùng", Roles.Specialist, q1, "Cv2@12345")));
         var other = await portal.ActorAsync("cv2.q1@example.vn");
@@ -190,15 +191,15 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     {
         portal.Clock.SetLocal(2025, 11, 17, 8);
         var id = await AssignedDossierAsync();
-        var q3 = await portal.UnitIdAsync("770");
-        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.Transfer, "Liên thông lấy ý kiến Quận 3.", targetUnitId: q3);
+        var q3 = await portal.UnitIdAsync(DemoSeeder.XuanHoaCode);
+        await portal.ApplyOkAsync(await portal.ActorAsync("chuyenvien.q1@demo.hcmc.vn"), id, DossierAction.Transfer, "Liên thông lấy ý kiến Phường Xuân Hoà.", targetUnitId: q3);
 
         var q3Reception = await portal.ActorAsync("motcua.q3@demo.hcmc.vn");
         var q3Leader = q3Reception with { Roles = new HashSet<string> { Roles.UnitLeader } };
         Assert.Contains(id, (await Queries.ListAsync(q3Leader, OfficerQueue.Assignment, new DossierFilter(), null, false, 0, 500)).Rows.Select(r => r.Id));
         var history = await Queries.DetailAsync(q3Reception, id);
         Assert.Equal(["Submit", "Receive", "Assign", "Transfer"], history!.Timeline.Select(t => t.Action));
-        Assert.Equal("Quận 3", history.Timeline.Last().ToUnitName);
+        Assert.Equal("Phường Xuân Hoà", history.Timeline.Last().ToUnitName);
         Assert.Null(history.AssignedOfficerId);
         Assert.Null(await Queries.DetailAsync(await portal.ActorAsync("motcua.q1@demo.hcmc.vn"), id));
     }

@@ -130,7 +130,7 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         var metric = PortalMetrics.Find(PortalMetrics.OnlineShare)!;
         var q = new DrillDownQuery(metric, metric.Denominator, "760", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31));
         var drill = Service<DrillDownService>();
-        var unit = (await drill.UnitAsync(Evaluator, "760"))!;
+        var unit = (await drill.UnitAsync(Evaluator, "760", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31)))!;
         var expected = await drill.CountAsync(Evaluator, unit, q);
         Assert.True(expected > 3);
         using var ms = new MemoryStream();
@@ -252,6 +252,6 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
             new HashSet<string> { Roles.CityLeader });
         Assert.NotNull(await Service<DxReportService>().UnitAsync(leader, 2024, "770"));
         Assert.Null(await Service<DxReportService>().UnitAsync(leader, 2024, "760"));
-        Assert.Null(await Service<DrillDownService>().UnitAsync(leader, "760"));
+        Assert.Null(await Service<DrillDownService>().UnitAsync(leader, "760", new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 30)));
     }
 }

@@ -23,10 +23,12 @@ public class ReferenceDataTests
         Assert.Null(city.ValidTo);
     }
 
+    private static readonly UnitTree Tree = ReferenceUnits.Build();
+
     [Fact]
     public void Districts_are_the_22_units_of_domain_section_7()
     {
-        var districts = ReferenceUnits.Districts().Select(d => d.District).ToList();
+        var districts = Tree.Districts;
 
         Assert.Equal(22, districts.Count);
         Assert.Equal(QuanCodes.Order(), districts.Where(d => d.Kind == "Quận").Select(d => d.Code).Order());
@@ -35,6 +37,7 @@ public class ReferenceDataTests
         Assert.All(districts, d =>
         {
             Assert.Equal(UnitLevel.District, d.Level);
+            Assert.Same(Tree.City, d.Parent);
             Assert.Equal(new DateOnly(2025, 6, 30), d.ValidTo);
             Assert.StartsWith(d.Kind + " ", d.Name, StringComparison.Ordinal);
             Assert.Matches(@"^000\.00\.\d{2}\.H29$", d.AgencyCode);
@@ -45,38 +48,58 @@ public class ReferenceDataTests
     }
 
     [Fact]
-    public void Every_district_has_at_least_three_wards()
+    public void Every_old_hcmc_ward_of_the_shared_file_is_loaded_under_its_district_until_30_06_2025()
     {
-        Assert.All(ReferenceUnits.Districts(), d =>
+        // old-wards-to-2025.csv: 273 rows with old_province_code 79 (the wards as they stood on 30/06/2025).
+        Assert.Equal(273, Tree.OldWards.Count);
+        Assert.All(Tree.Districts, d => Assert.Contains(Tree.OldWards, w => w.Parent == d));
+        Assert.All(Tree.OldWards, w =>
         {
-            Assert.InRange(d.Wards.Count, 3, 4);
-            Assert.All(d.Wards, w =>
-            {
-                Assert.Equal(UnitLevel.Commune, w.Level);
-                Assert.Contains(w.Kind, new[] { "Phường", "Xã", "Thị trấn" });
-                Assert.StartsWith(w.Kind + " ", w.Name, StringComparison.Ordinal);
-                Assert.Matches(@"^\d{5}$", w.Code);
-                Assert.Matches(@"^000\.\d{2}\.\d{2}\.H29$", w.AgencyCode);
-                Assert.Equal(d.District.ValidTo, w.ValidTo);
-                Assert.True(w.ValidFrom >= d.District.ValidFrom, $"{w.Name} is valid before its district");
-            });
+            Assert.Equal(UnitLevel.Commune, w.Level);
+            Assert.Contains(w.Kind, new[] { "Phường", "Xã", "Thị trấn" });
+            Assert.StartsWith(w.Kind + " ", w.Name, StringComparison.Ordinal);
+            Assert.Matches(@"^\d{5}$", w.Code);
+            Assert.Equal(w.Parent!.ValidTo, w.ValidTo);
+            Assert.Equal(w.Parent.ValidFrom, w.ValidFrom);
         });
+        Assert.Equal(10, Tree.OldWards.Count(w => w.Parent!.Code == "760"));
     }
 
     [Fact]
-    public void Unit_codes_and_agency_codes_are_unique()
+    public void The_168_units_of_2025_are_113_wards_54_communes_and_the_con_dao_special_zone_under_the_city()
+    {
+        var units = Tree.Units2025;
+        Assert.Equal(168, units.Count);
+        Assert.Equal(113, units.Count(u => u.Kind == "Phường"));
+        Assert.Equal(54, units.Count(u => u.Kind == "Xã"));
+        Assert.Equal("Đặc khu Côn Đảo", units.Single(u => u.Kind == "Đặc khu").Name);
+        Assert.All(units, u =>
+        {
+            Assert.Equal(UnitLevel.Commune, u.Level);
+            Assert.Same(Tree.City, u.Parent);
+            Assert.Equal(new DateOnly(2025, 7, 1), u.ValidFrom);
+            Assert.Null(u.ValidTo);
+            Assert.Matches(@"^000\.2[34]\.\d{2}\.H29$", u.AgencyCode);
+        });
+        Assert.Equal("Phường Thủ Dầu Một", units.Single(u => u.Code == "25747").Name);
+        Assert.Equal("000.23.01.H29", units.Single(u => u.Code == "25747").AgencyCode);
+    }
+
+    [Fact]
+    public void Codes_are_unique_per_start_date_and_agency_codes_unique()
     {
         var all = AllUnits();
-        Assert.Equal(all.Count, all.Select(u => u.Code).Distinct().Count());
+        Assert.Equal(all.Count, all.Select(u => (u.Code, u.ValidFrom)).Distinct().Count());
         Assert.Equal(all.Count, all.Select(u => u.AgencyCode).Distinct().Count());
+        // A 2025 unit may reuse an old ward's code: Phường Sài Gòn has the code of the old Phường Bến Nghé.
+        Assert.Equal("Phường Bến Nghé", Tree.OldWards.Single(w => w.Code == "26740").Name);
+        Assert.Equal("Phường Sài Gòn", Tree.Units2025.Single(u => u.Code == "26740").Name);
     }
 
     [Fact]
     public void Units_are_new_instances_without_ids()
     {
-        var first = ReferenceUnits.Districts();
-        var second = ReferenceUnits.Districts();
-        Assert.NotSame(first[0].District, second[0].District);
+        Assert.NotSame(ReferenceUnits.Build().City, ReferenceUnits.Build().City);
         Assert.All(AllUnits(), u =>
         {
             Assert.Equal(0, u.Id);
@@ -85,11 +108,20 @@ public class ReferenceDataTests
     }
 
     [Fact]
-    public void Known_ward_codes()
+    public void Successions_link_each_old_ward_and_district_to_its_2025_units()
     {
-        var quan1 = ReferenceUnits.Districts().Single(d => d.District.Code == "760").Wards;
-        Assert.Equal("26740", quan1.Single(w => w.Name == "Phường Bến Nghé").Code);
-        Assert.Equal("26743", quan1.Single(w => w.Name == "Phường Bến Thành").Code);
+        var s = Tree.Successions;
+        // Phường Tân Định (26734) went wholly into the new Phường Tân Định (26737, the old Đa Kao's code);
+        // Phường Đa Kao (26737) was split between Sài Gòn and Tân Định.
+        Assert.Equal([("26737", false)], s.Where(x => x.Predecessor.Code == "26734").Select(x => (x.Successor.Code, x.Partial)));
+        Assert.Equal([("26737", true), ("26740", true)], s.Where(x => x.Predecessor.Code == "26737")
+            .Select(x => (x.Successor.Code, x.Partial)).OrderBy(x => x.Code));
+        Assert.All(Tree.OldWards, w => Assert.Contains(s, x => x.Predecessor == w));
+        // Quận 1 went into four units, each only in part.
+        var q1 = s.Where(x => x.Predecessor.Code == "760").ToList();
+        Assert.Equal(["Phường Bến Thành", "Phường Cầu Ông Lãnh", "Phường Sài Gòn", "Phường Tân Định"], q1.Select(x => x.Successor.Name).Order());
+        Assert.All(q1, x => Assert.True(x.Partial));
+        Assert.All(s, x => Assert.Contains(x.Successor, Tree.Units2025));
     }
 
     [Fact]
@@ -203,6 +235,5 @@ public class ReferenceDataTests
     public void Fold_handles_decomposed_input() =>
         Assert.Equal("viet nam", VietnameseText.Fold("Vie\u0323\u0302t Nam"));
 
-    private static List<AdministrativeUnit> AllUnits() =>
-        [ReferenceUnits.City(), .. ReferenceUnits.Districts().SelectMany(d => d.Wards.Prepend(d.District))];
+    private static List<AdministrativeUnit> AllUnits() => [.. Tree.All];
 }

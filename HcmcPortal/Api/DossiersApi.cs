@@ -10,6 +10,7 @@ using HcmcPortal.Citizen.Submission;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Units;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,12 +32,14 @@ public static class DossiersApi
         catalogue.MapGet("", SearchProceduresAsync).WithSummary("Tìm thủ tục hành chính").Produces<PageOf<ProcedureDto>>();
         catalogue.MapGet("/{code}", ProcedureAsync).WithSummary("Chi tiết thủ tục: giấy tờ, trường tờ khai, cơ quan tiếp nhận")
             .Produces<ProcedureDetailDto>().ProducesProblem(StatusCodes.Status404NotFound);
-        // The ids an address answer takes ({"districtId","wardId","street"}), as the web form's pickers list them.
+        // The ids an address answer takes ({"districtId","wardId","street"}), as the web form's pickers list them: the
+        // units that exist today. Since 01/07/2025 there is no district level, so "/districts" lists the city and its
+        // wards are the 168 commune-level units (the route keeps its name for the apps already using it).
         var places = api.MapGroup("/districts").WithTags("Thủ tục").AllowAnonymous();
         places.MapGet("", async (ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.DistrictsAsync(ct)))
-            .WithSummary("Quận, huyện (cho trường địa chỉ)").Produces<IReadOnlyList<UnitOption>>();
+            .WithSummary("Cấp trên của phường, xã hiện hành (từ 01/07/2025: Thành phố) cho trường địa chỉ").Produces<IReadOnlyList<UnitOption>>();
         places.MapGet("/{districtId:int}/wards", async (int districtId, ProcedureCatalog catalog, CancellationToken ct) => Results.Ok(await catalog.WardsAsync(districtId, ct)))
-            .WithSummary("Phường, xã của một quận, huyện").Produces<IReadOnlyList<UnitOption>>();
+            .WithSummary("Phường, xã, đặc khu hiện hành thuộc đơn vị đã chọn").Produces<IReadOnlyList<UnitOption>>();
         api.MapGet("/lookup", LookupAsync).AllowAnonymous().WithTags("Tra cứu")
             .WithSummary("Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối CCCD hoặc điện thoại (không cần đăng nhập)")
             .Produces<LookupDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -113,7 +116,7 @@ public static class DossiersApi
     /// {"districtId","wardId","street"}), files named doc_&lt;requiredDocumentId&gt;. The applicant is the caller's profile.
     /// </summary>
     private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ProcedureCatalog catalog, DraftService drafts,
-        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, TimeProvider clock, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         if (!actor.IsInRole(Roles.Citizen))
@@ -125,13 +128,15 @@ public static class DossiersApi
         if (procedure is null)
             return ApiProblems.Field("procedureCode", "Không tìm thấy thủ tục.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var unitCode = form["unitCode"].ToString();
-        var unitId = await db.Units.Where(u => u.Code == unitCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
-        var receiving = await catalog.ReceivingUnitsAsync(procedure.Level, ct);
-        if (unitId is null || receiving.All(u => u.Id != unitId))
-            return ApiProblems.Field("unitCode", "Cơ quan tiếp nhận không hợp lệ cho thủ tục này.");
+        var unitCode = form["unitCode"].ToString().Trim();
+        if (unitCode.Length == 0)
+            return ApiProblems.Field("unitCode", Reception.NoUnitMessage);
+        // A code names today's unit, or the dissolved one that had it, so that the shared reception rule can say what replaced it.
+        var unit = await db.Units.ByCodeAsOfAsync(unitCode, VietnamTime.Today(clock), ct);
+        if (unit is null)
+            return ApiProblems.Field("unitCode", $"Cơ quan tiếp nhận mã {unitCode} không tồn tại.");
 
-        var data = new DraftData { Applicant = await drafts.ProfileAsync(actor, ct), UnitId = unitId };
+        var data = new DraftData { Applicant = await drafts.ProfileAsync(actor, ct), UnitId = unit.Id };
         if (ReadAnswers(form["form"].ToString(), procedure, data) is { } formError)
             return ApiProblems.Field("form", formError);
         var (files, fileErrors) = await ReadFilesAsync(form, ct);

@@ -4,6 +4,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Notifications;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Dossiers;
@@ -38,9 +39,11 @@ public sealed class DossierService(
             return CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == req.UnitId, ct);
         if (unit is null)
-            return CommandResult.Invalid("Vui lòng chọn cơ quan tiếp nhận hồ sơ.");
+            return CommandResult.Invalid(Reception.NoUnitMessage);
         if (walkIn && actor.UnitId != unit.Id)
             return CommandResult.Forbidden("Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.");
+        if (await Reception.RefusalAsync(db, unit.Id, procedure.Level, VietnamTime.Today(clock), ct) is { } refusal)
+            return CommandResult.Invalid(refusal);
         var problems = ValidateApplicant(req);
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
         problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))
@@ -238,7 +241,10 @@ public sealed class DossierService(
                 onTime = dossier.DueAt is null || nowUtc <= dossier.DueAt;
                 break;
             case DossierAction.Transfer:
-                var target = req.TargetUnitId is int t ? await db.Units.Where(u => u.Id == t).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct) : null;
+                // A dissolved unit can no longer take a dossier over.
+                var target = req.TargetUnitId is int t
+                    ? await db.Units.ValidOn(VietnamTime.Today(clock)).Where(u => u.Id == t).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
+                    : null;
                 if (target is null || target.Id == dossier.UnitId)
                     return CommandResult.Invalid("Vui lòng chọn cơ quan nhận liên thông khác đơn vị hiện tại.");
                 dossier.UnitId = target.Id;

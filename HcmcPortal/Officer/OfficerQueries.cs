@@ -2,6 +2,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Officer;
@@ -264,13 +265,13 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
     }
 
     /// <summary>
-    /// Units a dossier can be transferred to (liên thông, at the same or another level): every unit but the current
-    /// one. Expired units are kept because dossiers still live in them (the demo districts ended on 30/06/2025).
+    /// Units a dossier can be transferred to (liên thông, at the same or another level): every unit that exists today
+    /// but the current one. A dossier left in a dissolved unit can be transferred out of it; none can go into one.
     /// </summary>
     public async Task<IReadOnlyList<Option>> TransferTargetsAsync(int currentUnitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking()
+        return await db.Units.AsNoTracking().ValidOn(VietnamTime.Today(clock))
             .Where(u => u.Id != currentUnitId)
             .OrderBy(u => u.Level).ThenBy(u => u.Name)
             .Select(u => new Option(u.Id, u.Name)).ToListAsync(ct);

@@ -129,7 +129,7 @@ public sealed class ExportJobs(DrillDownService drill, ILogger<ExportJobs> log)
     public async Task<ExportJob?> StartAsync(Actor actor, DrillDownQuery q, CancellationToken ct = default)
     {
         Sweep();
-        if (await drill.UnitAsync(actor, q.UnitCode, ct) is not { } unit)
+        if (await drill.UnitAsync(actor, q.UnitCode, q.From, q.To, ct) is not { } unit)
             return null;
         var total = await drill.CountAsync(actor, unit, q, ct);
         var folder = Path.Combine(Path.GetTempPath(), "hcmcportal-exports");

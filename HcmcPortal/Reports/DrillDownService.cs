@@ -1,6 +1,7 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Reports;
@@ -44,21 +45,19 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DrillDownQuery(m, p, unit, f.Value, t.Value);
     }
 
-    public async Task<ReportUnit?> UnitAsync(Actor actor, string unitCode, CancellationToken ct = default)
+    /// <summary>The unit that had <paramref name="unitCode"/> during the period (codes are reused across the 2025 reform); null when outside scope.</summary>
+    public async Task<ReportUnit?> UnitAsync(Actor actor, string unitCode, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // A 2025 unit may carry the code of a dissolved ward (Phường Tân Định keeps 26734); reports list only units
-        // directly under the city, so that one is meant.
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == unitCode)
-            .OrderByDescending(u => u.Parent != null && u.Parent.Level == UnitLevel.Province).ThenByDescending(u => u.ValidFrom)
-            .Select(u => new ReportUnit(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(ct);
+        var found = await db.Units.ByCodeDuringAsync(unitCode, from, to, ct);
+        var unit = found is null ? null : new ReportUnit(found.Id, found.Code, found.Name, found.Path);
         return unit is not null && ReportUnits.CanSeeDetail(actor, unit) ? unit : null;
     }
 
     /// <summary>One page, newest received first; null when the unit is outside scope.</summary>
     public async Task<DrillDownPage?> PageAsync(Actor actor, DrillDownQuery q, int skip, int take, CancellationToken ct = default)
     {
-        if (await UnitAsync(actor, q.UnitCode, ct) is not { } unit)
+        if (await UnitAsync(actor, q.UnitCode, q.From, q.To, ct) is not { } unit)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Rows(db, actor, unit, q);

@@ -1,6 +1,7 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,9 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().Where(u => u.Level != UnitLevel.Commune)
+        // Staff work at the city or at a reception centre that exists today; a dissolved unit is never offered.
+        var centres = Reception.Centres(db.Units, ProcedureLevel.District, VietnamTime.Today(clock));
+        return await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province || centres.Any(c => c.Id == u.Id))
             .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new UnitOption(u.Id, u.Name, u.Code, u.Level)).ToListAsync(ct);
     }
 

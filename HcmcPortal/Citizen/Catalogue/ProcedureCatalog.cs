@@ -1,5 +1,6 @@
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Citizen.Catalogue;
@@ -19,7 +20,7 @@ public sealed record ProcedureDetail(int Id, string Code, string Name, string Fi
 public sealed record UnitOption(int Id, string Name);
 
 /// <summary>The public procedures catalogue: search without diacritics, filters, detail, and where a dossier can be sent.</summary>
-public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<PagedList<ProcedureRow>> SearchAsync(ProcedureQuery q, CancellationToken ct = default)
     {
@@ -67,29 +68,34 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory)
                 (f.Options ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList());
     }
 
-    /// <summary>
-    /// Agencies that receive online dossiers: the district-level one-stop desks (where officers work), and the city
-    /// for city-level procedures. Validity dates are not applied: the demo still runs on the pre-07/2025 units (domain.md §7).
-    /// </summary>
+    /// <summary>The centres that receive a dossier of this level today (<see cref="Reception"/>): never a dissolved unit.</summary>
     public async Task<IReadOnlyList<UnitOption>> ReceivingUnitsAsync(ProcedureLevel level, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var units = db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District || (level == ProcedureLevel.City && u.Level == UnitLevel.Province));
-        return await units.OrderBy(u => u.Level).ThenBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        return await Reception.Centres(db.Units.AsNoTracking(), level, VietnamTime.Today(clock))
+            .OrderBy(u => u.Level).ThenBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
     }
 
-    /// <summary>Districts for address fields.</summary>
+    /// <summary>
+    /// The first part of an address today: the units that have wards/communes under them today. Until 30/06/2025
+    /// these were the 22 districts; since the district level ended an address is "ward/commune, city", so this is
+    /// the city itself and <see cref="WardsAsync"/> of it lists the 168 units. (An address already stored keeps the
+    /// units it named: a birthplace in a dissolved ward stays true.)
+    /// </summary>
     public async Task<IReadOnlyList<UnitOption>> DistrictsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.District).OrderBy(u => u.Name)
-            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        var today = VietnamTime.Today(clock);
+        var current = db.Units.AsNoTracking().ValidOn(today);
+        return await current.Where(u => u.Level != UnitLevel.Commune && current.Any(c => c.ParentId == u.Id && c.Level == UnitLevel.Commune))
+            .OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
     }
 
+    /// <summary>The wards/communes under <paramref name="districtId"/> that exist today.</summary>
     public async Task<IReadOnlyList<UnitOption>> WardsAsync(int districtId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().Where(u => u.ParentId == districtId && u.Level == UnitLevel.Commune).OrderBy(u => u.Name)
-            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
+        return await db.Units.AsNoTracking().ValidOn(VietnamTime.Today(clock)).Where(u => u.ParentId == districtId && u.Level == UnitLevel.Commune)
+            .OrderBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
     }
 }

@@ -4,6 +4,7 @@ using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Citizen.Submission;
@@ -191,6 +192,12 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
                 errors[field.Key] = "Phường/xã không thuộc quận/huyện đã chọn.";
         foreach (var doc in procedure.Documents.Where(d => d.Mandatory && files.All(f => f.RequiredDocumentId != d.Id)))
             errors[DocumentKey(doc.Id)] = $"Thiếu giấy tờ bắt buộc: {doc.Name}.";
+        if (!errors.ContainsKey(FormRules.Keys.Unit))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await Reception.RefusalAsync(db, data.UnitId, procedure.Level, VietnamTime.Today(clock), ct) is { } refusal)
+                errors[FormRules.Keys.Unit] = refusal;
+        }
         if (errors.Count > 0)
             return new(CommandResult.Invalid("Hồ sơ còn thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu."), errors);
 

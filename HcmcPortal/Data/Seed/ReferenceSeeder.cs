@@ -10,8 +10,7 @@ public static class ReferenceSeeder
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
     {
-        if (!await db.Units.AnyAsync(ct))
-            await SeedUnitsAsync(db, ct);
+        await SeedUnitsAsync(db, ct);
         if (!await db.Procedures.AnyAsync(ct))
         {
             db.Procedures.AddRange(ReferenceProcedures.All());
@@ -36,27 +35,56 @@ public static class ReferenceSeeder
         }
     }
 
-    private static async Task SeedUnitsAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Adds the units and links of <see cref="ReferenceUnits.Build"/> that the database lacks, matched by (Code,
+    /// ValidFrom), and leaves every existing row — and so every dossier's unit id — as it is. A database of an older
+    /// version (22 districts with a sample of 88 wards) thus gains the missing wards, the 168 units and the links;
+    /// a current one is left unchanged. Sample wards that are not in the 2025 file stay, without links.
+    /// </summary>
+    public static async Task SeedUnitsAsync(AppDbContext db, CancellationToken ct)
     {
-        var city = ReferenceUnits.City();
-        db.Units.Add(city);
-        await db.SaveChangesAsync(ct);
-        city.Path = $"/{city.Id}/";
-        foreach (var (district, wards) in ReferenceUnits.Districts())
+        var tree = ReferenceUnits.Build();
+        var existing = await db.Units.ToDictionaryAsync(u => (u.Code, u.ValidFrom), ct);
+        var stored = new Dictionary<AdministrativeUnit, AdministrativeUnit>(ReferenceEqualityComparer.Instance);
+        var added = false;
+        // Level by level, so that each parent has its id before its children are added.
+        foreach (var level in new[] { [tree.City], tree.Districts, [.. tree.OldWards, .. tree.Units2025] })
         {
-            district.Parent = city;
-            db.Units.Add(district);
-            foreach (var ward in wards)
+            foreach (var spec in level)
             {
-                ward.Parent = district;
-                db.Units.Add(ward);
+                if (existing.TryGetValue((spec.Code, spec.ValidFrom), out var row))
+                {
+                    stored[spec] = row;
+                    continue;
+                }
+                row = new AdministrativeUnit
+                {
+                    Code = spec.Code, AgencyCode = spec.AgencyCode, Name = spec.Name, Kind = spec.Kind, Level = spec.Level,
+                    ValidFrom = spec.ValidFrom, ValidTo = spec.ValidTo, ParentId = spec.Parent is null ? null : stored[spec.Parent].Id,
+                };
+                db.Units.Add(row);
+                stored[spec] = row;
+                added = true;
             }
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
-        var all = await db.Units.ToListAsync(ct);
-        var byId = all.ToDictionary(u => u.Id);
-        foreach (var unit in all.Where(u => u.ParentId is not null))
-            unit.Path = PathOf(unit, byId);
+        if (added)
+        {
+            var all = await db.Units.ToListAsync(ct);
+            var byId = all.ToDictionary(u => u.Id);
+            foreach (var unit in all)
+                unit.Path = PathOf(unit, byId);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var links = (await db.UnitSuccessions.Select(s => new { s.PredecessorId, s.SuccessorId }).ToListAsync(ct))
+            .Select(s => (s.PredecessorId, s.SuccessorId)).ToHashSet();
+        foreach (var s in tree.Successions)
+        {
+            var link = (stored[s.Predecessor].Id, stored[s.Successor].Id);
+            if (links.Add(link))
+                db.UnitSuccessions.Add(new UnitSuccession { PredecessorId = link.Item1, SuccessorId = link.Item2, Partial = s.Partial });
+        }
         await db.SaveChangesAsync(ct);
     }
 
