@@ -55,8 +55,9 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
 
         var measured = wb.Worksheet("Chỉ số đo lường");
         Assert.Contains(ranking.Period.FrameworkVersion, measured.Cell(2, 1).GetString());
-        var component = first.Indices.SelectMany(i => i.Components).First(c => c.Source == DxSource.Measured);
-        var line = measured.RowsUsed().First(r => r.Cell(1).GetString() == first.UnitName && r.Cell(2).GetString() == component.Code);
+        var (owner, component) = ranking.Units.SelectMany(u => u.Indices.SelectMany(i => i.Components).Select(c => (u, c)))
+            .First(x => x.c.Source == DxSource.Measured && x.c.Denominator > 0);
+        var line = measured.RowsUsed().First(r => r.Cell(1).GetString() == owner.UnitName && r.Cell(2).GetString() == component.Code);
         Assert.Equal(component.Numerator, line.Cell(5).GetValue<int>());
         Assert.Equal(component.Denominator, line.Cell(6).GetValue<int>());
         Assert.Equal(component.Rate!.Value, line.Cell(7).GetValue<double>(), 6);
