@@ -215,38 +215,36 @@ public static class ReportWorkbooks
 
     private static void StatisticsSheet(XLWorkbook wb, string sheet, string keyTitle, string period, StatGrouping grouping, IReadOnlyList<StatRow> rows)
     {
+        var ws = wb.AddWorksheet(sheet);
+        Title(ws, $"Thống kê tình hình giải quyết hồ sơ — {keyTitle.ToLowerInvariant()}", period);
+        var columns = StatisticsService.Columns;
+        Header(ws, 3, ["Mã", keyTitle, .. columns.Select(c => c.Title), "Tổng tiếp nhận"]);
+        var first = 4;
+        for (var r = 0; r < rows.Count; r++)
         {
-            var ws = wb.AddWorksheet(sheet);
-            Title(ws, $"Thống kê tình hình giải quyết hồ sơ — {keyTitle.ToLowerInvariant()}", period);
-            var columns = StatisticsService.Columns;
-            Header(ws, 3, ["Mã", keyTitle, .. columns.Select(c => c.Title), "Tổng tiếp nhận"]);
-            var first = 4;
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var row = first + r;
-                var x = rows[r];
-                ws.Cell(row, 1).Value = x.Code;
-                ws.Cell(row, 2).Value = x.Name;
-                for (var c = 0; c < columns.Count; c++)
-                    ws.Cell(row, 3 + c).Value = x.Values[c];
-                // Received = online + in person (columns D and E).
-                ws.Cell(row, 3 + columns.Count).FormulaA1 = $"D{row}+E{row}";
-            }
-            var last = first + rows.Count - 1;
-            var total = last + 1;
-            ws.Cell(total, 2).Value = "Tổng cộng";
-            for (var c = 3; c <= 3 + columns.Count; c++)
-            {
-                var col = ws.Cell(total, c).Address.ColumnLetter;
-                ws.Cell(total, c).FormulaA1 = rows.Count == 0 ? "0" : $"SUM({col}{first}:{col}{last})";
-            }
-            ws.Row(total).Style.Font.Bold = true;
-            Format(ws, first, total, [.. Enumerable.Range(3, columns.Count + 1).Select(c => (c, Count))]);
-            Widths(ws, [12, grouping == StatGrouping.Procedure ? 50 : 26, .. columns.Select(_ => 13.0), 13]);
-            ws.Row(3).Height = 45;
-            ws.Row(3).Style.Alignment.WrapText = true;
-            ws.SheetView.Freeze(3, 2);
+            var row = first + r;
+            var x = rows[r];
+            ws.Cell(row, 1).Value = x.Code;
+            ws.Cell(row, 2).Value = x.Name;
+            for (var c = 0; c < columns.Count; c++)
+                ws.Cell(row, 3 + c).Value = x.Values[c];
+            // Received = online + in person (columns D and E).
+            ws.Cell(row, 3 + columns.Count).FormulaA1 = $"D{row}+E{row}";
         }
+        var last = first + rows.Count - 1;
+        var total = last + 1;
+        ws.Cell(total, 2).Value = "Tổng cộng";
+        for (var c = 3; c <= 3 + columns.Count; c++)
+        {
+            var col = ws.Cell(total, c).Address.ColumnLetter;
+            ws.Cell(total, c).FormulaA1 = rows.Count == 0 ? "0" : $"SUM({col}{first}:{col}{last})";
+        }
+        ws.Row(total).Style.Font.Bold = true;
+        Format(ws, first, total, [.. Enumerable.Range(3, columns.Count + 1).Select(c => (c, Count))]);
+        Widths(ws, [12, grouping == StatGrouping.Procedure ? 50 : 26, .. columns.Select(_ => 13.0), 13]);
+        ws.Row(3).Height = 45;
+        ws.Row(3).Style.Alignment.WrapText = true;
+        ws.SheetView.Freeze(3, 2);
     }
 
     /// <summary>Excel sheet names: at most 31 characters, none of []:*?/\.</summary>
