@@ -13,6 +13,7 @@ public sealed class OfficerSearchTests(PortalFactory portal) : IClassFixture<Por
     [InlineData("Nguyễn")]
     public async Task A_clerk_finds_an_applicant_with_or_without_diacritics(string typed)
     {
+        await portal.SubmitOnlineToQuan1Async(); // at least one "Nguyễn Văn An" at the desk, whatever the demo data drew
         var officer = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         await using var db = portal.CreateDb();
         var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);

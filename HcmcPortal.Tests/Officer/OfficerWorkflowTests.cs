@@ -35,8 +35,9 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     [Fact]
     public async Task Receiving_fixes_the_due_date_from_the_stored_calendar_across_the_30_4_holidays()
     {
-        // Tuesday 29/04/2025: 30/4, 1/5 and the swapped 2/5 are days off; 5 working days end on Friday 09/05.
-        portal.Clock.SetLocal(2025, 4, 29, 10);
+        // Tuesday 28/04/2026 (the desk is a commune-level centre, which exists from 01/07/2025): 30/4 and 1/5 are days off
+        // and 2–3/5 a weekend; 5 working days (29/04, 04/05 … 07/05) end on Thursday 07/05.
+        portal.Clock.SetLocal(2026, 4, 28, 10);
         var id = await portal.SubmitOnlineToQuan1Async();
         var reception = await portal.ActorAsync("motcua.q1@demo.hcmc.vn");
         Assert.Contains(id, (await Queries.ListAsync(reception, OfficerQueue.Reception, new DossierFilter(), null, false, 0, 500)).Rows.Select(r => r.Id));
@@ -45,7 +46,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
 
         var d = await portal.LoadAsync(id);
         Assert.Equal(DossierStatus.Received, d.Status);
-        Assert.Equal(Local(2025, 5, 9, 17), d.DueAt);
+        Assert.Equal(Local(2026, 5, 7, 17), d.DueAt);
         Assert.Equal(d.DueAt, d.OriginalDueAt);
         var receive = (await portal.EventsAsync(id)).Last();
         Assert.Equal(("Receive", "Lê Thị Cúc", DossierStatus.Submitted, DossierStatus.Received), (receive.Action, receive.ActorName, receive.FromStatus!.Value, receive.ToStatus));
