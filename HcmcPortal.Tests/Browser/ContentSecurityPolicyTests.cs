@@ -19,7 +19,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         };
 
         // The policy is enforced: an inline script injected into the page does not run, and the browser reports it.
-        await BrowserFixture.GotoInteractiveAsync(page, "/");
+        await GoLiveAsync(page, "/");
         var ran = true;
         var refused = await page.RunAndWaitForConsoleMessageAsync(async () => ran = await page.EvaluateAsync<bool>("""
             () => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.body.appendChild(s); return window.inlineRan === true; }
@@ -30,8 +30,15 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
 
         // Public pages and the unit's dossiers (rows load over the live circuit).
         foreach (var url in new[] { "/thu-tuc", "/tra-cuu", "/can-bo/ho-so" })
-            await BrowserFixture.GotoInteractiveAsync(page, url);
+            await GoLiveAsync(page, url);
         await Assertions.Expect(page.Locator("[data-test=open-dossier]").First).ToBeVisibleAsync();
         Assert.Empty(violations);
+    }
+
+    /// <summary>Opens a page and waits until its controls are enabled, which the layout does once the circuit is live.</summary>
+    private static async Task GoLiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.Locator("fieldset.awaiting-circuit")).ToHaveCountAsync(0);
     }
 }

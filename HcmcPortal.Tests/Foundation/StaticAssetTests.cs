@@ -10,7 +10,7 @@ namespace HcmcPortal.Tests.Foundation;
 /// The portal with the cache headers of its published output: run from the build output (as tests are), MapStaticAssets
 /// answers no-cache so that edits show at once; this setting restores the headers the published manifest sends.
 /// </summary>
-public sealed class ProductionPortalFactory : PortalFactory
+public sealed class CachedAssetsPortalFactory : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,7 +20,7 @@ public sealed class ProductionPortalFactory : PortalFactory
 }
 
 /// <summary>Issue 11 item 11: the page links fingerprinted assets, served compressed and cached for a year.</summary>
-public sealed class StaticAssetTests(ProductionPortalFactory portal) : IClassFixture<ProductionPortalFactory>
+public sealed class StaticAssetTests(CachedAssetsPortalFactory portal) : IClassFixture<CachedAssetsPortalFactory>
 {
     [Theory]
     [InlineData(@"href=""(/?app\.[a-z0-9]+\.css)""")]

@@ -1,5 +1,6 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
+using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
 using HcmcPortal.Dx;
@@ -26,16 +27,17 @@ public sealed class DxWorkflowTests(PortalFactory portal) : IClassFixture<Portal
         var frozen = (await dx.RankingAsync(2025))!;
         Assert.True(frozen.Period.Published);
 
-        // A later change to a district's dossiers: every 2025 dossier of the last-ranked district becomes a paper one, not
-        // digitised. (Districts have only the first half of 2025 since the reform, a handful of dossiers each in the test
-        // data, often all online already: turning them online would change nothing.)
-        var last = frozen.Units[^1];
+        // A later change to a unit's dossiers: every dossier it received from 01/07/2025 (when the 2025 units began)
+        // becomes online and digitised — the unit with the most dossiers not yet all online.
+        var last = frozen.Units.Select(u => (Unit: u, Online: u.Indices.SelectMany(i => i.Components).Single(c => c.Metric == PortalMetrics.OnlineShare)))
+            .Where(x => x.Online.Numerator < x.Online.Denominator).OrderByDescending(x => x.Online.Denominator).First().Unit;
         await using (var db = portal.CreateDb())
         {
-            var path = db.Units.Single(u => u.Code == last.UnitCode).Path;
-            var from = new DateTime(2024, 12, 31, 17, 0, 0, DateTimeKind.Utc);
-            var changed = await db.Dossiers.Where(d => d.UnitPath.StartsWith(path) && d.ReceivedAt >= from && d.ReceivedAt < from.AddYears(1))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Channel, DossierChannel.InPerson).SetProperty(d => d.IsDigitised, false));
+            var path = db.Units.Single(u => u.Id == last.UnitId).Path;
+            var from = new DateTime(2025, 6, 30, 17, 0, 0, DateTimeKind.Utc);
+            var to = new DateTime(2025, 12, 31, 17, 0, 0, DateTimeKind.Utc);
+            var changed = await db.Dossiers.Where(d => d.UnitPath.StartsWith(path) && d.ReceivedAt >= from && d.ReceivedAt < to)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Channel, DossierChannel.Online).SetProperty(d => d.IsDigitised, true));
             Assert.True(changed > 0);
         }
 
@@ -63,7 +65,8 @@ public sealed class DxWorkflowTests(PortalFactory portal) : IClassFixture<Portal
 
         var shared = (await frameworks.EditorAsync(2026))!;
         Assert.False(shared.Editable);
-        Assert.Contains(2024, shared.SharedWithYears);
+        // 2025 and 2026 share the commune-level framework.
+        Assert.Contains(2025, shared.SharedWithYears);
         var copied = await frameworks.CopyForPeriodAsync(Evaluator, 2026);
         Assert.True(copied.Succeeded, copied.Message);
 
@@ -85,30 +88,32 @@ public sealed class DxWorkflowTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task A_district_declares_with_evidence_and_the_evaluator_corrects_keeping_both_values()
     {
+        // 2026 ranks the commune-level units: the leader of Phường Bến Thành declares for it, not for Phường Sài Gòn.
         await using var db = portal.CreateDb();
-        var q3 = db.Units.Single(u => u.Code == "770");
-        var districtLeader = new Actor("leader-q3", "Lãnh đạo Quận 3", q3.Id, q3.Path, q3.Name, new HashSet<string> { Roles.CityLeader });
+        var benThanh = db.Units.Single(u => u.Code == DemoSeeder.BenThanhCode && u.ValidFrom == ReferenceUnits.Reform2025);
+        var saiGon = db.Units.Single(u => u.Code == DemoSeeder.SaiGonCode && u.ValidFrom == ReferenceUnits.Reform2025);
+        var districtLeader = new Actor("leader-bt", "Lãnh đạo phường Bến Thành", benThanh.Id, benThanh.Path, benThanh.Name, new HashSet<string> { Roles.CityLeader });
         var declarations = Service<DxDeclarationService>();
-        var line = (await declarations.LinesAsync(2026, "770", onlyDeclared: false))[0];
+        var line = (await declarations.LinesAsync(2026, DemoSeeder.BenThanhCode, onlyDeclared: false))[0];
         Assert.Null(line.DeclarationId);
 
-        Assert.Equal(CommandStatus.Forbidden, (await declarations.DeclareAsync(districtLeader, 2026, "760", line.ComponentId, 0.5, "x", null, null)).Status);
-        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, "770", line.ComponentId, 1.5, "x", null, null)).Status);
+        Assert.Equal(CommandStatus.Forbidden, (await declarations.DeclareAsync(districtLeader, 2026, DemoSeeder.SaiGonCode, line.ComponentId, 0.5, "x", null, null)).Status);
+        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, DemoSeeder.BenThanhCode, line.ComponentId, 1.5, "x", null, null)).Status);
         var notPdf = new UploadedFile("minh-chung.pdf", "không phải PDF"u8.ToArray());
-        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, "770", line.ComponentId, 0.8, "Quyết định số 12", notPdf, null)).Status);
+        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, DemoSeeder.BenThanhCode, line.ComponentId, 0.8, "Quyết định số 12", notPdf, null)).Status);
         var pdf = new UploadedFile("minh-chung.pdf", "%PDF-1.4 minh chung"u8.ToArray());
-        var declared = await declarations.DeclareAsync(districtLeader, 2026, "770", line.ComponentId, 0.8, "Quyết định số 12", pdf, null);
+        var declared = await declarations.DeclareAsync(districtLeader, 2026, DemoSeeder.BenThanhCode, line.ComponentId, 0.8, "Quyết định số 12", pdf, null);
         Assert.True(declared.Succeeded, declared.Message);
 
-        var saved = (await declarations.LinesAsync(2026, "770", onlyDeclared: true)).Single();
+        var saved = (await declarations.LinesAsync(2026, DemoSeeder.BenThanhCode, onlyDeclared: true)).Single();
         Assert.Equal(0.8, saved.DeclaredRate);
         Assert.Equal("minh-chung.pdf", saved.EvidenceFileName);
         Assert.NotNull(await declarations.EvidenceAsync(districtLeader, saved.EvidenceFileId!.Value));
-        var otherLeader = districtLeader with { UnitId = db.Units.Single(u => u.Code == "760").Id, UnitPath = db.Units.Single(u => u.Code == "760").Path };
+        var otherLeader = districtLeader with { UnitId = saiGon.Id, UnitPath = saiGon.Path };
         Assert.Null(await declarations.EvidenceAsync(otherLeader, saved.EvidenceFileId!.Value));
 
         // The unreviewed value counts provisionally.
-        var provisional = (await Service<DxReportService>().RankingAsync(2026))!.Units.Single(u => u.UnitCode == "770");
+        var provisional = (await Service<DxReportService>().RankingAsync(2026))!.Units.Single(u => u.UnitCode == DemoSeeder.BenThanhCode);
         var component = provisional.Indices.SelectMany(i => i.Components).Single(c => c.Code == saved.Code);
         Assert.True(component.Provisional);
 
@@ -118,12 +123,12 @@ public sealed class DxWorkflowTests(PortalFactory portal) : IClassFixture<Portal
         Assert.True(reviewed.Succeeded, reviewed.Message);
         Assert.Equal(CommandStatus.Conflict, (await declarations.ReviewAsync(Evaluator, saved.DeclarationId!.Value, saved.Version!.Value, true, null, null)).Status);
 
-        var after = (await declarations.LinesAsync(2026, "770", onlyDeclared: true)).Single();
+        var after = (await declarations.LinesAsync(2026, DemoSeeder.BenThanhCode, onlyDeclared: true)).Single();
         Assert.Equal(0.8, after.DeclaredRate);
         Assert.Equal(0.5, after.ReviewedRate);
         Assert.Equal(DeclarationStatus.Corrected, after.Status);
-        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, "770", line.ComponentId, 0.9, "x", null, after.Version)).Status);
-        var scored = (await Service<DxReportService>().RankingAsync(2026))!.Units.Single(u => u.UnitCode == "770")
+        Assert.Equal(CommandStatus.Invalid, (await declarations.DeclareAsync(districtLeader, 2026, DemoSeeder.BenThanhCode, line.ComponentId, 0.9, "x", null, after.Version)).Status);
+        var scored = (await Service<DxReportService>().RankingAsync(2026))!.Units.Single(u => u.UnitCode == DemoSeeder.BenThanhCode)
             .Indices.SelectMany(i => i.Components).Single(c => c.Code == saved.Code);
         Assert.Equal(RateScore.Capped(0.5, scored.TargetRate, scored.MaxPoints), scored.Score, 9);
         Assert.False(scored.Provisional);

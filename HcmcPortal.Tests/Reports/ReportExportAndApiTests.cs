@@ -23,7 +23,9 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
     [Fact]
     public async Task Dx_workbook_has_the_ranking_index_sheets_and_measured_counts_of_the_screen()
     {
+        // 2025: the 168 commune-level units on the commune framework (8 main indicators).
         var ranking = (await Service<DxReportService>().RankingAsync(2025))!;
+        Assert.Equal(168, ranking.Units.Count);
         using var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.DxRanking(ranking, ranking.Units.Select(u => u.UnitCode).ToHashSet())));
 
         var sheet = wb.Worksheet("Xếp hạng");
@@ -43,7 +45,8 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         }
         Assert.Equal(3, sheet.SheetView.SplitRow);
         Assert.Equal("#,##0.00", sheet.Cell(4, 4).Style.NumberFormat.Format);
-        Assert.Equal(9 + 2, wb.Worksheets.Count);
+        Assert.Equal(168, sheet.RowsUsed().Count(r => r.RowNumber() >= 4 && !r.Cell(1).IsEmpty()));
+        Assert.Equal(8 + 2, wb.Worksheets.Count);
 
         var first = ranking.Units[0];
         var index = wb.Worksheet(first.Indices[0].Code);
@@ -52,10 +55,9 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
 
         var measured = wb.Worksheet("Chỉ số đo lường");
         Assert.Contains(ranking.Period.FrameworkVersion, measured.Cell(2, 1).GetString());
-        // A measured component with a rate: since the reform a district has only half of 2025, and some measure nothing.
-        var (unit, component) = ranking.Units.SelectMany(u => u.Indices.SelectMany(i => i.Components)
-            .Where(c => c.Source == DxSource.Measured && c.Rate is not null).Select(c => (u, c))).First();
-        var line = measured.RowsUsed().First(r => r.Cell(1).GetString() == unit.UnitName && r.Cell(2).GetString() == component.Code);
+        var (owner, component) = ranking.Units.SelectMany(u => u.Indices.SelectMany(i => i.Components).Select(c => (u, c)))
+            .First(x => x.c.Source == DxSource.Measured && x.c.Denominator > 0);
+        var line = measured.RowsUsed().First(r => r.Cell(1).GetString() == owner.UnitName && r.Cell(2).GetString() == component.Code);
         Assert.Equal(component.Numerator, line.Cell(5).GetValue<int>());
         Assert.Equal(component.Denominator, line.Cell(6).GetValue<int>());
         Assert.Equal(component.Rate!.Value, line.Cell(7).GetValue<double>(), 6);
@@ -65,18 +67,29 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
     [Fact]
     public async Task Service_index_and_statistics_workbooks_match_the_screen_figures()
     {
+        // 2025 straddles the reform: one pair of sheets per part (districts to 30/06, the commune-level units from 01/07).
         var report = await Service<ServiceIndexService>().ComputeAsync(Evaluator, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        Assert.True(report.Straddles);
+        Assert.Equal([UnitLevel.District, UnitLevel.Commune], report.Sections.Select(s => s.Level));
+        Assert.Equal(22, report.Sections[0].Rows.Count);
         using (var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.ServiceIndex(report))))
         {
-            var sheet = wb.Worksheet("Chỉ số phục vụ");
-            for (var i = 0; i < report.Rows.Count; i++)
+            for (var s = 0; s < report.Sections.Count; s++)
             {
-                Assert.Equal(report.Rows[i].Unit.Name, sheet.Cell(4 + i, 2).GetString());
-                Assert.Equal(report.Rows[i].Result.Total, sheet.Cell(4 + i, 8).GetValue<double>(), 9);
+                var rows = report.Sections[s].Rows;
+                var sheet = wb.Worksheet($"Chỉ số phục vụ ({s + 1})");
+                Assert.Contains(report.Sections[s].Window.Label, sheet.Cell(2, 1).GetString());
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    Assert.Equal(rows[i].Unit.Name, sheet.Cell(4 + i, 2).GetString());
+                    Assert.Equal(rows[i].Result.Total, sheet.Cell(4 + i, 8).GetValue<double>(), 9);
+                }
+                Assert.True(sheet.Cell(4 + rows.Count, 2).IsEmpty());
             }
-            var detail = wb.Worksheet("Chi tiết");
-            var onTime = report.Rows[0].Result.Groups[1].Indicators[0];
-            var row = detail.RowsUsed().First(r => r.Cell(1).GetString() == report.Rows[0].Unit.Name && r.Cell(2).GetString() == "2.1");
+            var detail = wb.Worksheet("Chi tiết (1)");
+            var first = report.Sections[0].Rows[0];
+            var onTime = first.Result.Groups[1].Indicators[0];
+            var row = detail.RowsUsed().First(r => r.Cell(1).GetString() == first.Unit.Name && r.Cell(2).GetString() == "2.1");
             Assert.Equal(onTime.Numerator, row.Cell(4).GetValue<int>());
             Assert.Equal(onTime.Denominator, row.Cell(5).GetValue<int>());
             Assert.Equal(onTime.Points, row.Cell(9).GetValue<double>(), 9);
@@ -88,21 +101,27 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
             reports.Add(await statistics.ComputeAsync(Evaluator, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), grouping));
         using (var wb = new XLWorkbook(new MemoryStream(ReportWorkbooks.Statistics(reports))))
         {
-            var sheet = wb.Worksheet("Theo đơn vị");
             var units = reports[0];
-            Assert.Equal(22, units.Rows.Count);
-            for (var i = 0; i < units.Rows.Count; i++)
+            Assert.Equal(2, units.Sections.Count);
+            Assert.Equal(22, units.Sections[0].Rows.Count);
+            for (var s = 0; s < units.Sections.Count; s++)
             {
-                for (var c = 0; c < StatisticsService.Columns.Count; c++)
-                    Assert.Equal(units.Rows[i].Values[c], sheet.Cell(4 + i, 3 + c).GetValue<int>());
-                Assert.Equal(units.Rows[i].Received, sheet.Cell(4 + i, 3 + StatisticsService.Columns.Count).GetValue<int>());
+                var section = units.Sections[s];
+                var sheet = wb.Worksheet($"Theo đơn vị ({s + 1})");
+                for (var i = 0; i < section.Rows.Count; i++)
+                {
+                    for (var c = 0; c < StatisticsService.Columns.Count; c++)
+                        Assert.Equal(section.Rows[i].Values[c], sheet.Cell(4 + i, 3 + c).GetValue<int>());
+                    Assert.Equal(section.Rows[i].Received, sheet.Cell(4 + i, 3 + StatisticsService.Columns.Count).GetValue<int>());
+                }
+                var totalRow = 4 + section.Rows.Count;
+                Assert.True(sheet.Cell(totalRow, 3).HasFormula);
+                Assert.Equal(section.Total.Values[0], sheet.Cell(totalRow, 3).GetValue<int>());
+                Assert.Equal(section.Total.Received, sheet.Cell(totalRow, 3 + StatisticsService.Columns.Count).GetValue<int>());
+                Assert.Equal(3, sheet.SheetView.SplitRow);
             }
-            var totalRow = 4 + units.Rows.Count;
-            Assert.True(sheet.Cell(totalRow, 3).HasFormula);
-            Assert.Equal(units.Total.Values[0], sheet.Cell(totalRow, 3).GetValue<int>());
-            Assert.Equal(units.Total.Received, sheet.Cell(totalRow, 3 + StatisticsService.Columns.Count).GetValue<int>());
-            Assert.Equal(reports[1].Total.Received, wb.Worksheet("Theo thủ tục").Cell(4 + reports[1].Rows.Count, 3 + StatisticsService.Columns.Count).GetValue<int>());
-            Assert.Equal(3, sheet.SheetView.SplitRow);
+            var byProcedure = reports[1].Sections.Single();
+            Assert.Equal(byProcedure.Total.Received, wb.Worksheet("Theo thủ tục").Cell(4 + byProcedure.Rows.Count, 3 + StatisticsService.Columns.Count).GetValue<int>());
         }
     }
 
@@ -158,9 +177,11 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         Assert.StartsWith("xep-hang-cds-2024-", xlsx.Content.Headers.ContentDisposition?.FileNameStar ?? xlsx.Content.Headers.ContentDisposition?.FileName);
 
         var stats = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/statistics?from=2025-01-01&to=2025-03-31");
-        Assert.Equal(22, stats.GetProperty("rows").GetArrayLength());
+        Assert.False(stats.GetProperty("straddles").GetBoolean());
+        Assert.Equal("district", stats.GetProperty("sections")[0].GetProperty("level").GetString());
+        Assert.Equal(22, stats.GetProperty("sections")[0].GetProperty("rows").GetArrayLength());
         var index = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-index?from=2025-01-01&to=2025-03-31");
-        Assert.Equal(5, index.GetProperty("units")[0].GetProperty("groups").GetArrayLength());
+        Assert.Equal(5, index.GetProperty("sections")[0].GetProperty("units")[0].GetProperty("groups").GetArrayLength());
     }
 
     [Fact]
@@ -211,26 +232,27 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         }
         var client = portal.CreateClient();
         await client.LoginAsync("lanhdao.q3@test.vn");
-        var ranking = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/dx?period=2025");
+        // 2024: the period ranked by district.
+        var ranking = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/dx?period=2024");
         Assert.Equal(22, ranking.GetProperty("units").GetArrayLength());
         // The workbook ranks every district but carries component detail for Quận 3 only.
-        using (var wb = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/api/v1/reports/dx.xlsx?period=2025"))))
+        using (var wb = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync("/api/v1/reports/dx.xlsx?period=2024"))))
         {
             Assert.Equal(22, wb.Worksheet("Xếp hạng").RowsUsed().Count(r => r.RowNumber() >= 4 && !r.Cell(1).IsEmpty()));
             var q3Name = ranking.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == "770").GetProperty("unitName").GetString();
             foreach (var sheet in wb.Worksheets.Where(s => s.Name != "Xếp hạng"))
                 Assert.All(sheet.RowsUsed().Where(r => r.RowNumber() >= 4), r => Assert.Contains(q3Name!, new[] { r.Cell(1).GetString(), r.Cell(2).GetString() }));
         }
-        var index = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-index?from=2025-01-01&to=2025-12-31");
-        var units = index.GetProperty("units");
+        var index = await client.GetFromJsonAsync<JsonElement>("/api/v1/reports/service-index?from=2024-01-01&to=2024-12-31");
+        var units = index.GetProperty("sections")[0].GetProperty("units");
         Assert.Equal(1, units.GetArrayLength());
         Assert.Equal("770", units[0].GetProperty("unitCode").GetString());
 
         await using var db2 = portal.CreateDb();
         var leader = new Actor("x", "Lãnh đạo Quận 3", db2.Units.Single(u => u.Code == "770").Id, db2.Units.Single(u => u.Code == "770").Path, "Quận 3",
             new HashSet<string> { Roles.CityLeader });
-        Assert.NotNull(await Service<DxReportService>().UnitAsync(leader, 2025, "770"));
-        Assert.Null(await Service<DxReportService>().UnitAsync(leader, 2025, "760"));
+        Assert.NotNull(await Service<DxReportService>().UnitAsync(leader, 2024, "770"));
+        Assert.Null(await Service<DxReportService>().UnitAsync(leader, 2024, "760"));
         Assert.Null(await Service<DrillDownService>().UnitAsync(leader, "760", new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 30)));
     }
 }

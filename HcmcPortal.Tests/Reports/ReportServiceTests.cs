@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HcmcPortal.Accounts;
+using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Reports;
 using HcmcPortal.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper o
         var dx = Service<DxReportService>();
         var stopwatch = Stopwatch.StartNew();
         var live = await dx.RankingAsync(2025);
-        output.WriteLine($"Live ranking 2025 ({live!.Units.Count} districts): {stopwatch.ElapsedMilliseconds} ms");
+        output.WriteLine($"Live ranking 2025 ({live!.Units.Count} commune-level units): {stopwatch.ElapsedMilliseconds} ms");
         stopwatch.Restart();
         var published = await dx.RankingAsync(2024);
         output.WriteLine($"Published ranking 2024 from snapshot: {stopwatch.ElapsedMilliseconds} ms");
@@ -29,14 +30,19 @@ public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper o
         Assert.True(published!.Period.Published);
         Assert.False(published.Provisional);
         Assert.Equal(22, published.Units.Count);
+        Assert.Equal(UnitLevel.District, published.Level);
+        Assert.All(published.Units, u => Assert.Equal(9, u.Indices.Count));
+        // 2025: the 168 commune-level units on the commune framework (8 main indicators, 42 components, 100 points).
         Assert.True(live.Provisional);
-        Assert.Equal(22, live.Units.Count);
-        Assert.All(live.Units, u => Assert.Equal(9, u.Indices.Count));
-        Assert.Equal(1000, live.Units[0].MaxPoints, 6);
+        Assert.Equal(UnitLevel.Commune, live.Level);
+        Assert.Equal(168, live.Units.Count);
+        Assert.All(live.Units, u => Assert.Equal(8, u.Indices.Count));
+        Assert.All(live.Units, u => Assert.Equal(42, u.Indices.Sum(i => i.Components.Count)));
+        Assert.Equal(100, live.Units[0].MaxPoints, 6);
         Assert.Equal(1, live.Units[0].Rank);
         Assert.Contains(live.Units, u => u.Provisional);
-        // Ranks follow scores.
-        Assert.Equal(live.Units.OrderByDescending(u => u.Score).Select(u => u.UnitCode), live.Units.Select(u => u.UnitCode));
+        // Ranks follow scores (equal ranks are ties, as Ranking.CompetitionRanks rounds them).
+        Assert.All(live.Units.Zip(live.Units.Skip(1)), pair => Assert.True(pair.First.Rank == pair.Second.Rank || (pair.First.Rank < pair.Second.Rank && pair.First.Score > pair.Second.Score)));
     }
 
     [Fact]
@@ -45,16 +51,17 @@ public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper o
         var dx = Service<DxReportService>();
         var drill = Service<DrillDownService>();
         var ranking = await dx.RankingAsync(2025);
-        var q1 = ranking!.Units.Single(u => u.UnitCode == "760");
-        var measured = q1.Indices.SelectMany(i => i.Components).Where(c => c.Source == HcmcPortal.Data.DxSource.Measured).ToList();
-        Assert.NotEmpty(measured);
-        Assert.Contains(measured, c => c.Denominator > 0);
+        // 2025 is measured from 01/07/2025, when the commune-level units began.
+        var part = await dx.MeasuredPartAsync(2025);
+        Assert.Equal(new DateOnly(2025, 7, 1), part.From);
+        var unit = ranking!.Units.First(u => u.Indices.SelectMany(i => i.Components).Any(c => c.Denominator > 0));
+        var measured = unit.Indices.SelectMany(i => i.Components).Where(c => c.Source == HcmcPortal.Data.DxSource.Measured).ToList();
+        Assert.Equal(6, measured.Count);
         foreach (var c in measured)
         {
             var metric = PortalMetrics.Find(c.Metric)!;
-            var year = new DateOnly(2025, 1, 1);
-            var denominator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Denominator, "760", year, new DateOnly(2025, 12, 31)), 0, 5);
-            var numerator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Numerator, "760", year, new DateOnly(2025, 12, 31)), 0, 5);
+            var denominator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Denominator, unit.UnitCode, part.From, part.To), 0, 5);
+            var numerator = await drill.PageAsync(CityLeader, new DrillDownQuery(metric, metric.Numerator, unit.UnitCode, part.From, part.To), 0, 5);
             Assert.Equal(c.Denominator, denominator!.Total);
             Assert.Equal(c.Numerator, numerator!.Total);
         }
@@ -84,18 +91,20 @@ public sealed class ReportServiceTests(PortalFactory portal, ITestOutputHelper o
     public async Task Statistics_list_every_unit_even_without_dossiers()
     {
         var statistics = Service<StatisticsService>();
+        // 2020: the districts that existed then — Thành phố Thủ Đức (769) only dates from 01/01/2021.
         var empty = await statistics.ComputeAsync(CityLeader, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), StatGrouping.Unit);
-        Assert.Equal(22, empty.Rows.Count);
+        Assert.Equal(21, empty.Rows.Count);
+        Assert.DoesNotContain(empty.Rows, r => r.Code == "769");
         Assert.All(empty.Rows, r => Assert.All(r.Values, v => Assert.Equal(0, v)));
 
-        // 2024: a period wholly under the district structure (2025 straddles the reform: reported in two parts, issue 9).
-        var year = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Unit);
-        Assert.Equal(22, year.Rows.Count);
-        Assert.True(year.Total.Received > 0);
-        var byProcedure = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Procedure);
-        Assert.Equal(year.Total.Received, byProcedure.Total.Received);
-        var byOfficer = await statistics.ComputeAsync(CityLeader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Officer);
-        Assert.Equal(year.Total.Received, byOfficer.Total.Received);
+        var half = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), StatGrouping.Unit);
+        Assert.Equal(22, half.Rows.Count);
+        var total = half.Sections.Single().Total;
+        Assert.True(total.Received > 0);
+        var byProcedure = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), StatGrouping.Procedure);
+        Assert.Equal(total.Received, byProcedure.Sections.Single().Total.Received);
+        var byOfficer = await statistics.ComputeAsync(CityLeader, new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30), StatGrouping.Officer);
+        Assert.Equal(total.Received, byOfficer.Sections.Single().Total.Received);
         Assert.Contains(byOfficer.Rows, r => r.Name == "Chưa phân công");
     }
 }

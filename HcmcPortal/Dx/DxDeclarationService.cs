@@ -16,8 +16,9 @@ public sealed record DxDeclarationLine(
 public sealed record DxDeclarationForm(DxPeriodInfo Period, ReportUnit Unit, IReadOnlyList<DxDeclarationLine> Lines);
 
 /// <summary>
-/// Districts' declared components and the evaluator's review (issue 5 item 3). A district's leader (CityLeader role
-/// with a district unit) declares for their own district; the evaluator may declare on a district's behalf and reviews:
+/// Units' declared components and the evaluator's review (issue 5 item 3), for the units the period ranks (the
+/// districts in 2024, the 168 commune-level units from 2025). A unit's leader (CityLeader role bound to that district
+/// or commune-level unit) declares for their own unit; the evaluator may declare on a district's behalf and reviews:
 /// accept (reviewed = declared) or correct (a new rate and a note). Both values are kept. Nothing changes once the
 /// period is published; a reviewed declaration is not changed by the district any more.
 /// </summary>
@@ -25,12 +26,11 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
 {
     public const string ConflictMessage = "Số liệu vừa được người khác thay đổi. Dữ liệu mới nhất đã được tải lại.";
 
-    /// <summary>The districts the actor may declare for.</summary>
-    public async Task<IReadOnlyList<ReportUnit>> DeclarableUnitsAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The units of the period (the districts in 2024, the 168 commune-level units from 2025) the actor may declare for.</summary>
+    public async Task<IReadOnlyList<ReportUnit>> DeclarableUnitsAsync(Actor actor, int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var districts = await ReportUnits.DistrictsAsync(db, ct);
-        return [.. districts.Where(u => CanDeclare(actor, u))];
+        return [.. (await ReportUnits.DxSectionAsync(db, year, ct)).Units.Where(u => CanDeclare(actor, u))];
     }
 
     public static bool CanDeclare(Actor actor, ReportUnit unit) =>
@@ -48,19 +48,19 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
                                 where i.FrameworkId == period.FrameworkId && c.Source == DxSource.Declared
                                 orderby i.Order, c.Order
                                 select new { c.Id, IndexCode = i.Code, c.Code, c.Name, c.MaxPoints, c.TargetRate, c.EvidenceRequired }).ToListAsync(ct);
-        var units = (await ReportUnits.DistrictsAsync(db, ct)).Where(u => unitCode is null || u.Code == unitCode).ToList();
+        var units = (await ReportUnits.DxSectionAsync(db, year, ct)).Units.Where(u => unitCode is null || u.Code == unitCode).ToList();
         var unitIds = units.Select(u => u.Id).ToList();
         var declarations = await (from d in db.DxDeclarations.AsNoTracking()
                                   where d.PeriodId == period.Id && unitIds.Contains(d.UnitId)
                                   join f in db.Files on d.EvidenceFileId equals f.Id into files
                                   from f in files.DefaultIfEmpty()
                                   select new { d.Id, d.UnitId, d.ComponentId, d.DeclaredRate, d.Evidence, d.EvidenceFileId, FileName = f == null ? null : f.FileName, d.Status, d.ReviewedRate, d.ReviewNote, d.Version })
-                                  .ToListAsync(ct);
+                                  .ToDictionaryAsync(d => (d.UnitId, d.ComponentId), ct);
         var lines = new List<DxDeclarationLine>();
         foreach (var u in units)
             foreach (var c in components)
             {
-                var d = declarations.FirstOrDefault(x => x.UnitId == u.Id && x.ComponentId == c.Id);
+                var d = declarations.GetValueOrDefault((u.Id, c.Id));
                 if (onlyDeclared && d is null)
                     continue;
                 lines.Add(new DxDeclarationLine(c.Id, c.IndexCode, c.Code, c.Name, c.MaxPoints, c.TargetRate, c.EvidenceRequired,
@@ -74,7 +74,7 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
-        var unit = (await ReportUnits.DistrictsAsync(db, ct)).FirstOrDefault(u => u.Code == unitCode);
+        var unit = (await ReportUnits.DxSectionAsync(db, year, ct)).Units.FirstOrDefault(u => u.Code == unitCode);
         if (unit is null || !CanDeclare(actor, unit))
             return CommandResult.Forbidden("Bạn không được kê khai cho đơn vị này.");
         var period = await db.DxPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year, ct);

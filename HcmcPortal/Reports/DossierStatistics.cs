@@ -39,13 +39,27 @@ public sealed record StatRow(string Key, string Code, string Name, int[] Values)
     public int InProcess => this[StatColumn.InProcessNotDue] + this[StatColumn.InProcessOverdue];
 }
 
-public sealed record StatReport(ReportWindow Window, StatGrouping Grouping, IReadOnlyList<StatRow> Rows)
+/// <summary>
+/// Rows over one window. By unit: one section per structure the city had in the range (the districts up to
+/// 30/06/2025, the 168 units from 01/07/2025, <see cref="ReportUnits.SectionsAsync"/>), <see cref="Level"/> set;
+/// by procedure or officer: one section over the whole range.
+/// </summary>
+public sealed record StatSection(ReportWindow Window, UnitLevel? Level, IReadOnlyList<StatRow> Rows)
 {
+    /// <summary>Per section: "carried over" and "in process" of two parts would count a dossier twice.</summary>
     public StatRow Total => new("", "", "Tổng cộng", [.. Enumerable.Range(0, StatisticsService.Columns.Count).Select(i => Rows.Sum(r => r.Values[i]))]);
 }
 
+public sealed record StatReport(ReportWindow Window, StatGrouping Grouping, IReadOnlyList<StatSection> Sections)
+{
+    public bool Straddles => Sections.Count > 1;
+    /// <summary>Every section's rows in order.</summary>
+    public IReadOnlyList<StatRow> Rows { get; } = [.. Sections.SelectMany(s => s.Rows)];
+}
+
 /// <summary>
-/// Dossier statistics for a date range per unit, per procedure and per officer, from one grouped query each.
+/// Dossier statistics for a date range per unit (by the structure each part of the range had), per procedure and
+/// per officer, from one grouped query each (per section).
 /// <list type="bullet">
 /// <item>Carried over: received before the range and not finished before it.</item>
 /// <item>Received: in the range, online / in person. Refused-at-reception dossiers are never "received"; they have their own column.</item>
@@ -79,23 +93,32 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
 
     public async Task<StatReport> ComputeAsync(Actor actor, DateOnly from, DateOnly to, StatGrouping grouping, CancellationToken ct = default)
     {
-        var w = ReportWindow.Of(from, to, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var w = ReportWindow.Of(from, to, now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var predicates = Columns.Select(c => Predicate(c.Column, w)).ToList();
         var rows = MetricRow.From(db, db.Dossiers.VisibleTo(actor)).Where(Relevant(w));
-        var units = (await ReportUnits.DistrictsAsync(db, ct)).Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
+        var sections = await ReportUnits.SectionsAsync(db, from, to, ct);
+        var units = sections.SelectMany(s => s.Units).Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
         switch (grouping)
         {
             case StatGrouping.Unit:
-                var byPath = await GroupedCounter.CountAsync(rows, r => r.D.UnitPath, predicates, ct);
-                return new StatReport(w, grouping, [.. units.Select(u => new StatRow(u.Id.ToString(), u.Code, u.Name,
-                    byPath.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
-                        .Aggregate(new int[Columns.Count], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)])))]);
+                var unitSections = new List<StatSection>();
+                foreach (var section in sections)
+                {
+                    var sw = section.Window(now);
+                    var byPath = await GroupedCounter.CountAsync(MetricRow.From(db, db.Dossiers.VisibleTo(actor)).Where(Relevant(sw)), r => r.D.UnitPath,
+                        [.. Columns.Select(c => Predicate(c.Column, sw))], ct);
+                    unitSections.Add(new StatSection(sw, section.Level, [.. section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => new StatRow(u.Id.ToString(), u.Code, u.Name,
+                        byPath.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
+                            .Aggregate(new int[Columns.Count], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)])))]));
+                }
+                return new StatReport(w, grouping, unitSections);
             case StatGrouping.Procedure:
                 var byProcedure = await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
                 var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
-                return new StatReport(w, grouping, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
-                    byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))]);
+                return new StatReport(w, grouping, [new StatSection(w, null, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
+                    byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))])]);
             default:
                 var byOfficer = await GroupedCounter.CountAsync(rows, r => r.D.AssignedOfficerId ?? UnassignedKey, predicates, ct);
                 var paths = units.Select(u => u.Path).ToList();
@@ -111,7 +134,7 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                     .OrderBy(o => o.Item3, StringComparer.Ordinal).ToList();
                 var officerRows = officers.Select(o => new StatRow(o.Item1, o.Item2, o.Item3, byOfficer.GetValueOrDefault(o.Item1) ?? new int[Columns.Count])).ToList();
                 officerRows.Add(new StatRow(UnassignedKey, "", "Chưa phân công", byOfficer.GetValueOrDefault(UnassignedKey) ?? new int[Columns.Count]));
-                return new StatReport(w, grouping, officerRows);
+                return new StatReport(w, grouping, [new StatSection(w, null, officerRows)]);
         }
     }
 

@@ -13,13 +13,22 @@ public sealed record DxPeriodInfo(int Id, int Year, int FrameworkId, string Fram
 public sealed record DxRanking(DxPeriodInfo Period, IReadOnlyList<DxUnitResult> Units)
 {
     public bool Provisional => !Period.Published;
+    /// <summary>The level of the units ranked: districts (2024), commune-level units (from 2025).</summary>
+    public UnitLevel Level { get; init; } = UnitLevel.District;
 }
 
-/// <summary>One point of a district's trend over periods.</summary>
-public sealed record DxTrendPoint(int Year, bool Published, int Rank, double Score, double Normalized);
+/// <summary>
+/// One point of a unit's trend over periods. Across the 2025 reform the point is another unit's: a 2025 unit's 2024
+/// point is that of a district its area came from (through the old wards' <see cref="UnitSuccession"/> links), marked
+/// <see cref="Partial"/> when the district's figure covers more (or less) than the unit.
+/// </summary>
+public sealed record DxTrendPoint(int Year, bool Published, int Rank, double Score, double Normalized, string UnitCode, string UnitName, bool Linked, bool Partial);
 
 /// <summary>
-/// DX scores and ranking per period (issue 5 item 4). Live figures come from one grouped metrics query plus one
+/// DX scores and ranking per period (issue 5 item 4; issue 9 item 4). A period (a calendar year) ranks the units of
+/// the structure in force at its end (<see cref="ReportUnits.DxSectionAsync"/>) on the framework it is bound to:
+/// 2024 the 22 districts on the district framework, 2025 the 168 commune-level units on the commune framework with
+/// measured data from 01/07/2025 (the first half of 2025 stays reportable by district in the service index and statistics). Live figures come from one grouped metrics query plus one
 /// declarations query; a published period is always read from its <see cref="DxSnapshot"/> rows.
 /// </summary>
 public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -38,13 +47,14 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         var period = await PeriodQuery(db.DxPeriods.Where(p => p.Year == year)).FirstOrDefaultAsync(ct);
         if (period is null)
             return null;
+        var level = (await ReportUnits.DxSectionAsync(db, year, ct)).Level;
         if (period.Published)
         {
             var details = await db.DxSnapshots.AsNoTracking().Where(s => s.PeriodId == period.Id)
                 .OrderBy(s => s.Rank).ThenBy(s => s.UnitCode).Select(s => s.DetailJson).ToListAsync(ct);
-            return new DxRanking(period, [.. details.Select(d => JsonSerializer.Deserialize<DxUnitResult>(d, Json)!)]);
+            return new DxRanking(period, [.. details.Select(d => JsonSerializer.Deserialize<DxUnitResult>(d, Json)!)]) { Level = level };
         }
-        return new DxRanking(period, await ComputeLiveAsync(db, period, ct));
+        return new DxRanking(period, await ComputeLiveAsync(db, period, ct)) { Level = level };
     }
 
     /// <summary>One district's result, or null when the period or unit is unknown or outside the actor's detail scope.</summary>
@@ -59,24 +69,79 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         return ReportUnits.CanSeeDetail(actor, unit) ? result : null;
     }
 
-    /// <summary>Codes of the districts whose detail the actor may open (all for the city level and evaluators, their own for a district leader).</summary>
-    public async Task<IReadOnlyList<string>> DetailScopeAsync(Actor actor, CancellationToken ct = default)
+    /// <summary>The dates a period's measured components cover: the part of the year its structure was in force.</summary>
+    public async Task<StructurePart> MeasuredPartAsync(int year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return [.. (await ReportUnits.DistrictsAsync(db, ct)).Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => u.Code)];
+        return (await ReportUnits.DxSectionAsync(db, year, ct)).Part;
     }
 
-    /// <summary>The unit's score and rank in every period (each period computed once).</summary>
-    public async Task<IReadOnlyList<DxTrendPoint>> TrendAsync(string unitCode, CancellationToken ct = default)
+    /// <summary>Codes of the period's units whose detail the actor may open (all for the city level and evaluators, their own for a unit leader).</summary>
+    public async Task<IReadOnlyList<string>> DetailScopeAsync(Actor actor, int year, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return [.. (await ReportUnits.DxSectionAsync(db, year, ct)).Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => u.Code)];
+    }
+
+    /// <summary>
+    /// The unit's score and rank in every period (each period computed once). In a period ranked by another structure
+    /// the unit is traced through <see cref="UnitSuccession"/>: a 2025 unit shows the districts whose wards went into
+    /// it, a district the 2025 units its wards went into; such points are linked, and partial unless the whole of one
+    /// went into the other (a district's figure covers several new units, so in practice they are partial).
+    /// </summary>
+    public async Task<IReadOnlyList<DxTrendPoint>> TrendAsync(int unitId, CancellationToken ct = default)
+    {
+        var links = await LinkedUnitsAsync(unitId, ct);
         var points = new List<DxTrendPoint>();
         foreach (var period in await PeriodsAsync(ct))
         {
             var ranking = await RankingAsync(period.Year, ct);
-            if (ranking?.Units.FirstOrDefault(u => u.UnitCode == unitCode) is { } u)
-                points.Add(new DxTrendPoint(period.Year, period.Published, u.Rank, u.Score, u.Normalized));
+            if (ranking is null)
+                continue;
+            if (ranking.Units.FirstOrDefault(u => u.UnitId == unitId) is { } own)
+            {
+                points.Add(new DxTrendPoint(period.Year, period.Published, own.Rank, own.Score, own.Normalized, own.UnitCode, own.UnitName, false, false));
+                continue;
+            }
+            foreach (var u in ranking.Units.Where(u => links.ContainsKey(u.UnitId)).OrderBy(u => u.UnitCode, StringComparer.Ordinal))
+                points.Add(new DxTrendPoint(period.Year, period.Published, u.Rank, u.Score, u.Normalized, u.UnitCode, u.UnitName, true, links[u.UnitId]));
         }
         return points;
+    }
+
+    /// <summary>
+    /// Units linked to <paramref name="unitId"/> across a reorganisation, with whether the link is partial. Links are
+    /// kept between wards (old ward → new unit), so a district is linked through its wards: district D and new unit N
+    /// are linked when a ward of D went into N; the link is full only when every ward of D went wholly into N.
+    /// </summary>
+    private async Task<Dictionary<int, bool>> LinkedUnitsAsync(int unitId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct);
+        if (unit is null)
+            return [];
+        // Every link whose old side is the unit or below it, or whose new side is the unit: (old top unit, new unit, partial).
+        var links = await (from s in db.UnitSuccessions.AsNoTracking()
+                           join oldUnit in db.Units on s.PredecessorId equals oldUnit.Id
+                           join newUnit in db.Units on s.SuccessorId equals newUnit.Id
+                           where oldUnit.Path.StartsWith(unit.Path) || newUnit.Id == unit.Id || newUnit.Path.StartsWith(unit.Path)
+                           select new { OldPath = oldUnit.Path, NewId = newUnit.Id, NewPath = newUnit.Path, s.Partial }).ToListAsync(ct);
+        if (links.Count == 0)
+            return [];
+        var tops = await db.Units.AsNoTracking().Where(u => u.Parent != null && u.Parent.Level == UnitLevel.Province)
+            .Select(u => new { u.Id, u.Path }).ToListAsync(ct);
+        int? TopOf(string path) => tops.FirstOrDefault(t => path.StartsWith(t.Path, StringComparison.Ordinal))?.Id;
+        var result = new Dictionary<int, bool>();
+        var isOldSide = links.Any(l => l.OldPath.StartsWith(unit.Path, StringComparison.Ordinal));
+        foreach (var group in links.GroupBy(l => isOldSide ? TopOf(l.NewPath) : TopOf(l.OldPath)))
+        {
+            if (group.Key is not int other || other == unitId)
+                continue;
+            // Full only when one side went wholly, and only, into the other.
+            var partial = group.Any(l => l.Partial) || links.Select(l => isOldSide ? TopOf(l.NewPath) : TopOf(l.OldPath)).Distinct().Count() > 1;
+            result[other] = partial;
+        }
+        return result;
     }
 
     /// <summary>
@@ -131,8 +196,11 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
     internal async Task<IReadOnlyList<DxUnitResult>> ComputeLiveAsync(AppDbContext db, DxPeriodInfo period, CancellationToken ct)
     {
         var framework = await LoadFrameworkAsync(db, period.FrameworkId, ct);
-        var units = await ReportUnits.DistrictsAsync(db, ct);
-        var measured = await PortalMetrics.CountByUnitAsync(db, ReportWindow.Year(period.Year, clock.GetUtcNow().UtcDateTime), units, ct);
+        // The units of the structure in force at the year's end, measured over the part of the year it was in force
+        // (2025: the 168 units, from 01/07/2025).
+        var section = await ReportUnits.DxSectionAsync(db, period.Year, ct);
+        var units = section.Units;
+        var measured = await PortalMetrics.CountByUnitAsync(db, section.Window(clock.GetUtcNow().UtcDateTime), units, ct);
         var declarations = (await db.DxDeclarations.AsNoTracking().Where(d => d.PeriodId == period.Id)
                 .Select(d => new { d.UnitId, Input = new DxDeclarationInput(d.ComponentId, d.DeclaredRate, d.Status, d.ReviewedRate, d.ReviewNote, d.Evidence, d.EvidenceFileId) })
                 .ToListAsync(ct))

@@ -36,7 +36,7 @@ public static class ReportEndpoints
             if (ranking is null)
                 return NotFound($"Không có kỳ đánh giá năm {year}.");
             // Component detail only for the districts the reader may open, as on the district pages.
-            var detail = (await dx.DetailScopeAsync(Actor.From(http.User)!, ct)).ToHashSet();
+            var detail = (await dx.DetailScopeAsync(Actor.From(http.User)!, year, ct)).ToHashSet();
             return Results.File(ReportWorkbooks.DxRanking(ranking, detail), ReportWorkbooks.ContentType, ReportWorkbooks.DxFileName(year, VietnamTime.Today(clock)));
         });
 
@@ -47,14 +47,18 @@ public static class ReportEndpoints
             var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, ct);
             return Results.Ok(new
             {
-                from = f, to = t,
-                units = report.Rows.Select(r => new
+                from = f, to = t, straddles = report.Straddles,
+                sections = report.Sections.Select(s => new
                 {
-                    unitCode = r.Unit.Code, unitName = r.Unit.Name, total = Math.Round(r.Result.Total, 2),
-                    groups = r.Result.Groups.Select(g => new
+                    from = s.Window.From, to = s.Window.To, level = LevelKey(s.Level), title = ReportUnits.SectionTitle(s.Level),
+                    units = s.Rows.Select(r => new
                     {
-                        code = g.Code, name = g.Name, max = g.Max, points = Math.Round(g.Points, 2),
-                        indicators = g.Indicators.Select(i => new { code = i.Code, name = i.Name, numerator = i.Numerator, denominator = i.Denominator, rate = i.Rate, threshold = i.Threshold, max = i.Max, points = Math.Round(i.Points, 2) }),
+                        unitCode = r.Unit.Code, unitName = r.Unit.Name, total = Math.Round(r.Result.Total, 2),
+                        groups = r.Result.Groups.Select(g => new
+                        {
+                            code = g.Code, name = g.Name, max = g.Max, points = Math.Round(g.Points, 2),
+                            indicators = g.Indicators.Select(i => new { code = i.Code, name = i.Name, numerator = i.Numerator, denominator = i.Denominator, rate = i.Rate, threshold = i.Threshold, max = i.Max, points = Math.Round(i.Points, 2) }),
+                        }),
                     }),
                 }),
             });
@@ -77,9 +81,14 @@ public static class ReportEndpoints
             var report = await service.ComputeAsync(Actor.From(http.User)!, f, t, grouping, ct);
             return Results.Ok(new
             {
-                from = f, to = t, by = grouping.ToString().ToLowerInvariant(),
+                from = f, to = t, by = grouping.ToString().ToLowerInvariant(), straddles = report.Straddles,
                 columns = StatisticsService.Columns.Select(c => new { key = ColumnKey(c.Column), title = c.Title }),
-                rows = report.Rows.Select(r => new { code = r.Code, name = r.Name, values = StatisticsService.Columns.ToDictionary(c => ColumnKey(c.Column), c => r[c.Column]) }),
+                // By unit: one section per structure the city had in the range; otherwise one section.
+                sections = report.Sections.Select(s => new
+                {
+                    from = s.Window.From, to = s.Window.To, level = s.Level is { } l ? LevelKey(l) : null, title = s.Level is { } t2 ? ReportUnits.SectionTitle(t2) : null,
+                    rows = s.Rows.Select(r => new { code = r.Code, name = r.Name, values = StatisticsService.Columns.ToDictionary(c => ColumnKey(c.Column), c => r[c.Column]) }),
+                }),
             });
         });
 
@@ -118,6 +127,8 @@ public static class ReportEndpoints
         "officer" => StatGrouping.Officer,
         _ => null,
     };
+
+    private static string LevelKey(HcmcPortal.Data.UnitLevel level) => level == HcmcPortal.Data.UnitLevel.Commune ? "commune" : "district";
 
     private static string ColumnKey(StatColumn c) => char.ToLowerInvariant(c.ToString()[0]) + c.ToString()[1..];
 

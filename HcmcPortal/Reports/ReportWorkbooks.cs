@@ -125,18 +125,34 @@ public static class ReportWorkbooks
         ws.SheetView.FreezeRows(3);
     }
 
-    /// <summary>"Chỉ số phục vụ": points per group and total (formula); "Chi tiết": every indicator's counts, rate, threshold and points.</summary>
+    /// <summary>
+    /// "Chỉ số phục vụ": points per group and total (formula); "Chi tiết": every indicator's counts, rate, threshold and
+    /// points. A range that straddles a change of structure gets both sheets once per part, titled by the part.
+    /// </summary>
     public static byte[] ServiceIndex(ServiceIndexReport report)
     {
         using var wb = new XLWorkbook();
-        var ws = wb.AddWorksheet("Chỉ số phục vụ");
-        Title(ws, "Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)", $"Kỳ: {report.Window.Label}");
-        var groups = report.Rows.FirstOrDefault()?.Result.Groups ?? [];
+        for (var s = 0; s < report.Sections.Count; s++)
+        {
+            var section = report.Sections[s];
+            var suffix = report.Straddles ? $" ({s + 1})" : "";
+            var period = report.Straddles ? $"Kỳ: {section.Window.Label} — {ReportUnits.SectionTitle(section.Level)}" : $"Kỳ: {section.Window.Label}";
+            ServiceIndexSheets(wb, section, suffix, period);
+        }
+        return Save(wb);
+    }
+
+    private static void ServiceIndexSheets(XLWorkbook wb, ServiceIndexSection section, string suffix, string period)
+    {
+        var rows = section.Rows;
+        var ws = wb.AddWorksheet("Chỉ số phục vụ" + suffix);
+        Title(ws, "Bộ chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg)", period);
+        var groups = rows.FirstOrDefault()?.Result.Groups ?? [];
         Header(ws, 3, ["Mã", "Đơn vị", .. groups.Select(g => $"{g.Code}. {g.Name} (tối đa {g.Max:0})"), "Tổng điểm (100)"]);
-        for (var r = 0; r < report.Rows.Count; r++)
+        for (var r = 0; r < rows.Count; r++)
         {
             var row = 4 + r;
-            var x = report.Rows[r];
+            var x = rows[r];
             ws.Cell(row, 1).Value = x.Unit.Code;
             ws.Cell(row, 2).Value = x.Unit.Name;
             for (var g = 0; g < x.Result.Groups.Count; g++)
@@ -144,18 +160,18 @@ public static class ReportWorkbooks
             var lastCol = ws.Cell(row, 2 + Math.Max(1, groups.Count)).Address.ColumnLetter;
             ws.Cell(row, 3 + groups.Count).FormulaA1 = $"SUM(C{row}:{lastCol}{row})";
         }
-        Format(ws, 4, 3 + report.Rows.Count, [.. Enumerable.Range(3, groups.Count + 1).Select(c => (c, Points))]);
-        RankAndAverage(ws, 4, 3 + report.Rows.Count, 3 + groups.Count, [.. report.Rows.Select(x => x.Result.Total)]);
+        Format(ws, 4, 3 + rows.Count, [.. Enumerable.Range(3, groups.Count + 1).Select(c => (c, Points))]);
+        RankAndAverage(ws, 4, 3 + rows.Count, 3 + groups.Count, [.. rows.Select(x => x.Result.Total)]);
         Widths(ws, [8, 24, .. groups.Select(_ => 18.0), 14, 8]);
         ws.Row(3).Height = 45;
         ws.Row(3).Style.Alignment.WrapText = true;
         ws.SheetView.Freeze(3, 2);
 
-        var detail = wb.AddWorksheet("Chi tiết");
-        Title(detail, "Chi tiết từng chỉ tiêu", $"Kỳ: {report.Window.Label}. Chỉ tiêu có mẫu số 0 (không phát sinh) được điểm tối đa.");
+        var detail = wb.AddWorksheet("Chi tiết" + suffix);
+        Title(detail, "Chi tiết từng chỉ tiêu", $"{period}. Chỉ tiêu có mẫu số 0 (không phát sinh) được điểm tối đa.");
         Header(detail, 3, ["Đơn vị", "Mã", "Chỉ tiêu", "Tử số", "Mẫu số", "Tỷ lệ", "Ngưỡng", "Điểm tối đa", "Điểm"]);
         var line = 4;
-        foreach (var x in report.Rows)
+        foreach (var x in rows)
             foreach (var i in x.Result.Groups.SelectMany(g => g.Indicators))
             {
                 detail.Cell(line, 1).Value = x.Unit.Name;
@@ -172,53 +188,64 @@ public static class ReportWorkbooks
         Format(detail, 4, line - 1, [(4, Count), (5, Count), (6, Percent), (7, Percent), (8, Points), (9, Points)]);
         Widths(detail, [22, 7, 60, 10, 10, 10, 10, 11, 10]);
         detail.SheetView.FreezeRows(3);
-        return Save(wb);
     }
 
-    /// <summary>One sheet per grouping (unit, procedure, officer), with a received total column and a totals row, both formulas.</summary>
+    /// <summary>
+    /// One sheet per grouping (unit, procedure, officer), with a received total column and a totals row, both formulas.
+    /// By unit, a range that straddles a change of structure gets one sheet per part, titled by the part.
+    /// </summary>
     public static byte[] Statistics(IReadOnlyList<StatReport> reports)
     {
         using var wb = new XLWorkbook();
         foreach (var report in reports)
-        {
-            var (sheet, keyTitle) = report.Grouping switch
+            for (var s = 0; s < report.Sections.Count; s++)
             {
-                StatGrouping.Unit => ("Theo đơn vị", "Đơn vị"),
-                StatGrouping.Procedure => ("Theo thủ tục", "Thủ tục"),
-                _ => ("Theo cán bộ", "Cán bộ xử lý"),
-            };
-            var ws = wb.AddWorksheet(sheet);
-            Title(ws, $"Thống kê tình hình giải quyết hồ sơ — {keyTitle.ToLowerInvariant()}", $"Kỳ: {report.Window.Label}");
-            var columns = StatisticsService.Columns;
-            Header(ws, 3, ["Mã", keyTitle, .. columns.Select(c => c.Title), "Tổng tiếp nhận"]);
-            var first = 4;
-            for (var r = 0; r < report.Rows.Count; r++)
-            {
-                var row = first + r;
-                var x = report.Rows[r];
-                ws.Cell(row, 1).Value = x.Code;
-                ws.Cell(row, 2).Value = x.Name;
-                for (var c = 0; c < columns.Count; c++)
-                    ws.Cell(row, 3 + c).Value = x.Values[c];
-                // Received = online + in person (columns D and E).
-                ws.Cell(row, 3 + columns.Count).FormulaA1 = $"D{row}+E{row}";
+                var section = report.Sections[s];
+                var (sheet, keyTitle) = report.Grouping switch
+                {
+                    StatGrouping.Unit => ("Theo đơn vị", "Đơn vị"),
+                    StatGrouping.Procedure => ("Theo thủ tục", "Thủ tục"),
+                    _ => ("Theo cán bộ", "Cán bộ xử lý"),
+                };
+                var period = report.Straddles && section.Level is { } level
+                    ? $"Kỳ: {section.Window.Label} — {ReportUnits.SectionTitle(level)}" : $"Kỳ: {section.Window.Label}";
+                StatisticsSheet(wb, report.Straddles ? $"{sheet} ({s + 1})" : sheet, keyTitle, period, report.Grouping, section.Rows);
             }
-            var last = first + report.Rows.Count - 1;
-            var total = last + 1;
-            ws.Cell(total, 2).Value = "Tổng cộng";
-            for (var c = 3; c <= 3 + columns.Count; c++)
-            {
-                var col = ws.Cell(total, c).Address.ColumnLetter;
-                ws.Cell(total, c).FormulaA1 = report.Rows.Count == 0 ? "0" : $"SUM({col}{first}:{col}{last})";
-            }
-            ws.Row(total).Style.Font.Bold = true;
-            Format(ws, first, total, [.. Enumerable.Range(3, columns.Count + 1).Select(c => (c, Count))]);
-            Widths(ws, [12, report.Grouping == StatGrouping.Procedure ? 50 : 26, .. columns.Select(_ => 13.0), 13]);
-            ws.Row(3).Height = 45;
-            ws.Row(3).Style.Alignment.WrapText = true;
-            ws.SheetView.Freeze(3, 2);
-        }
         return Save(wb);
+    }
+
+    private static void StatisticsSheet(XLWorkbook wb, string sheet, string keyTitle, string period, StatGrouping grouping, IReadOnlyList<StatRow> rows)
+    {
+        var ws = wb.AddWorksheet(sheet);
+        Title(ws, $"Thống kê tình hình giải quyết hồ sơ — {keyTitle.ToLowerInvariant()}", period);
+        var columns = StatisticsService.Columns;
+        Header(ws, 3, ["Mã", keyTitle, .. columns.Select(c => c.Title), "Tổng tiếp nhận"]);
+        var first = 4;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = first + r;
+            var x = rows[r];
+            ws.Cell(row, 1).Value = x.Code;
+            ws.Cell(row, 2).Value = x.Name;
+            for (var c = 0; c < columns.Count; c++)
+                ws.Cell(row, 3 + c).Value = x.Values[c];
+            // Received = online + in person (columns D and E).
+            ws.Cell(row, 3 + columns.Count).FormulaA1 = $"D{row}+E{row}";
+        }
+        var last = first + rows.Count - 1;
+        var total = last + 1;
+        ws.Cell(total, 2).Value = "Tổng cộng";
+        for (var c = 3; c <= 3 + columns.Count; c++)
+        {
+            var col = ws.Cell(total, c).Address.ColumnLetter;
+            ws.Cell(total, c).FormulaA1 = rows.Count == 0 ? "0" : $"SUM({col}{first}:{col}{last})";
+        }
+        ws.Row(total).Style.Font.Bold = true;
+        Format(ws, first, total, [.. Enumerable.Range(3, columns.Count + 1).Select(c => (c, Count))]);
+        Widths(ws, [12, grouping == StatGrouping.Procedure ? 50 : 26, .. columns.Select(_ => 13.0), 13]);
+        ws.Row(3).Height = 45;
+        ws.Row(3).Style.Alignment.WrapText = true;
+        ws.SheetView.Freeze(3, 2);
     }
 
     /// <summary>Excel sheet names: at most 31 characters, none of []:*?/\.</summary>

@@ -8,33 +8,49 @@ namespace HcmcPortal.Reports;
 /// <summary>One unit's service-quality index with the counts it was computed from.</summary>
 public sealed record ServiceIndexRow(ReportUnit Unit, ServiceIndexInputs Inputs, PartCounts Counts, ServiceIndexResult Result);
 
-public sealed record ServiceIndexReport(ReportWindow Window, IReadOnlyList<ServiceIndexRow> Rows);
+/// <summary>The index of one structure part (<see cref="ReportSection"/>): the districts, or the 168 units.</summary>
+public sealed record ServiceIndexSection(ReportWindow Window, UnitLevel Level, IReadOnlyList<ServiceIndexRow> Rows);
+
+/// <summary>A range's index, one section per structure the city had in it (two when it straddles 01/07/2025).</summary>
+public sealed record ServiceIndexReport(ReportWindow Window, IReadOnlyList<ServiceIndexSection> Sections)
+{
+    public bool Straddles => Sections.Count > 1;
+    /// <summary>Every section's rows in order (one section's, unless the range straddles a change).</summary>
+    public IReadOnlyList<ServiceIndexRow> Rows { get; } = [.. Sections.SelectMany(s => s.Rows)];
+}
 
 /// <summary>
-/// The service-quality index of Decision 766 (domain.md §5) per district for any date range, fed by
-/// <see cref="PortalMetrics"/> (one grouped query for all units).
+/// The service-quality index of Decision 766 (domain.md §5) per unit directly under the city for any date range —
+/// districts before 01/07/2025, the 168 commune-level units from then (<see cref="ReportUnits.SectionsAsync"/>) —
+/// fed by <see cref="PortalMetrics"/> (one grouped query per section for all its units).
 /// <para>Procedure indicators (1.1, 4.1) come from the city's procedures catalogue, which every district applies:
 /// published procedures count as "published completely" and published fully-online ones as "online public services".
 /// Indicator 1.2 (progress trackable): every dossier received through the portal can be tracked on /tra-cuu.</para>
 /// </summary>
 public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The rows the actor may see: every district for the city level and evaluators, their own for a district leader.</summary>
+    /// <summary>The rows the actor may see: every unit for the city level and evaluators, their own for a unit leader.</summary>
     public async Task<ServiceIndexReport> ComputeAsync(Actor actor, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var window = ReportWindow.Of(from, to, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var units = (await ReportUnits.DistrictsAsync(db, ct)).Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
-        var counts = await PortalMetrics.CountByUnitAsync(db, window, units, ct);
         var procedures = await db.Procedures.AsNoTracking()
             .GroupBy(_ => 1)
             .Select(g => new { Total = g.Count(), Published = g.Count(p => p.IsPublished), Online = g.Count(p => p.IsPublished && p.FullyOnline) })
             .FirstOrDefaultAsync(ct);
-        return new ServiceIndexReport(window, [.. units.Select(u =>
+        var sections = new List<ServiceIndexSection>();
+        foreach (var section in await ReportUnits.SectionsAsync(db, from, to, ct))
         {
-            var inputs = Inputs(counts[u.Id], procedures?.Total ?? 0, procedures?.Published ?? 0, procedures?.Online ?? 0);
-            return new ServiceIndexRow(u, inputs, counts[u.Id], ServiceQualityIndex.Compute(inputs));
-        })]);
+            var window = section.Window(now);
+            var units = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
+            var counts = await PortalMetrics.CountByUnitAsync(db, window, units, ct);
+            sections.Add(new ServiceIndexSection(window, section.Level, [.. units.Select(u =>
+            {
+                var inputs = Inputs(counts[u.Id], procedures?.Total ?? 0, procedures?.Published ?? 0, procedures?.Online ?? 0);
+                return new ServiceIndexRow(u, inputs, counts[u.Id], ServiceQualityIndex.Compute(inputs));
+            })]));
+        }
+        return new ServiceIndexReport(ReportWindow.Of(from, to, now), sections);
     }
 
     public static ServiceIndexInputs Inputs(PartCounts c, int proceduresTotal, int proceduresPublished, int proceduresOnline) => new()

@@ -30,6 +30,12 @@ public static class ReferenceSeeder
             db.DxFrameworks.Add(ReferenceDxFramework.Default());
             await db.SaveChangesAsync(ct);
         }
+        // The commune-level framework from 2025 (issue 9 item 4), added beside the district one on existing databases too.
+        if (!await db.DxFrameworks.AnyAsync(f => f.Name == ReferenceDxFramework.CommuneName, ct))
+        {
+            db.DxFrameworks.Add(ReferenceDxFramework.Commune2025());
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>
