@@ -14,12 +14,13 @@ namespace HcmcPortal.Tests.Api;
 public sealed class SessionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Password = "Phien@12345";
+    private static int lastCccd = 5510;
 
     private async Task<string> NewCitizenAsync(string name)
     {
         var email = $"{name}.{Guid.NewGuid():N}"[..20] + "@example.vn";
         var registered = await portal.CreateClient().PostAsJsonAsync("/api/v1/identity/register",
-            new { email, password = Password, fullName = "Người Thử Phiên", cccd = "079203005511", phone = "0909555111" });
+            new { email, password = Password, fullName = "Người Thử Phiên", cccd = $"079203{Interlocked.Increment(ref lastCccd):D6}", phone = "0909555111" });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return email;
     }

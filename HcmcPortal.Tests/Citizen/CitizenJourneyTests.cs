@@ -134,7 +134,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         var officer = await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn");
         await officer.GotoAsync($"/can-bo/ho-so/{dossierId}");
         await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Nguyễn Bảo Ngọc");
-        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("Quận 1");
+        await Expect(officer.Locator("[data-test=declaration] [data-test=declared-answers]")).ToContainTextAsync("284 Cống Quỳnh, Phường");
         foreach (var printed in new[] { $"/in/01/{dossierId}", $"/in/to-khai/{dossierId}" })
         {
             var html = await (await other.Context.APIRequest.GetAsync(printed)).TextAsync();

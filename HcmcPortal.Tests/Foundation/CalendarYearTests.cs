@@ -125,6 +125,7 @@ public sealed class CalendarYearTests(PortalFactory portal) : BunitTestBase, ICl
         Services.AddSingleton(portal.Get<OfficerQueries>());
         Services.AddSingleton(portal.Get<DossierService>());
         Services.AddSingleton(portal.Get<CalendarProvider>());
+        Services.AddSingleton(portal.Get<HcmcPortal.Dossiers.DeclarationReader>());
         var officer = await portal.ActorAsync("lanhdao.tp@demo.hcmc.vn");
         var admin = await portal.ActorAsync("quantri@demo.hcmc.vn");
         var catalog = portal.Get<AdminCatalog>();

@@ -32,6 +32,11 @@ public sealed class PortalProcess : IDisposable
         info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}";
         info.Environment["Demo__Enabled"] = "true";
         info.Environment["Demo__Dossiers"] = "0";
+        // 16 clients submit as one account, far beyond a person's budget: the test is about durability, not throttling.
+        info.Environment["RateLimits__Submission__PerAccount"] = "100000";
+        info.Environment["RateLimits__Submission__PerClient"] = "100000";
+        info.Environment["RateLimits__SignIn__PerAccount"] = "100000";
+        info.Environment["RateLimits__SignIn__PerClient"] = "100000";
         info.Environment["Email__Smtp__PickupFolder"] = databasePath + "-mail";
         info.Environment["Serilog__MinimumLevel__Default"] = "Information";
         info.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";

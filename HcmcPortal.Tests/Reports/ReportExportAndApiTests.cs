@@ -84,7 +84,10 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
                     Assert.Equal(rows[i].Unit.Name, sheet.Cell(4 + i, 2).GetString());
                     Assert.Equal(rows[i].Result.Total, sheet.Cell(4 + i, 8).GetValue<double>(), 9);
                 }
-                Assert.True(sheet.Cell(4 + rows.Count, 2).IsEmpty());
+                // Below the units: the city average (a formula saved with its value), nothing else.
+                Assert.Equal("Toàn thành phố (trung bình)", sheet.Cell(4 + rows.Count, 2).GetString());
+                Assert.Equal(rows.Average(r => r.Result.Total), sheet.Cell(4 + rows.Count, 8).GetValue<double>(), 6);
+                Assert.True(sheet.Cell(5 + rows.Count, 2).IsEmpty());
             }
             var detail = wb.Worksheet("Chi tiết (1)");
             var first = report.Sections[0].Rows[0];

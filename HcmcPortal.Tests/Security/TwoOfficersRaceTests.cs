@@ -24,6 +24,7 @@ public sealed class TwoOfficersRaceTests : BunitTestBase, IClassFixture<PortalFa
         Services.AddSingleton(portal.Services.GetRequiredService<DossierService>());
         Services.AddSingleton(portal.Services.GetRequiredService<OfficerQueries>());
         Services.AddSingleton(portal.Services.GetRequiredService<CalendarProvider>());
+        Services.AddSingleton(portal.Services.GetRequiredService<HcmcPortal.Dossiers.DeclarationReader>());
     }
 
     [Fact]
