@@ -10,7 +10,7 @@ public static class OfficerText
     /// <summary>The name of an audit-trail action: a workflow action, or one of the events outside the state machine.</summary>
     public static string EventName(string action, IStringLocalizer<UiText> l) =>
         Enum.TryParse<DossierAction>(action, out var a) && Enum.IsDefined(a)
-            ? DossierText.ActionName(a)
+            ? DossierNames.Action(a)
             : l[$"Officer.Event.{action}"].ResourceNotFound ? action : l[$"Officer.Event.{action}"];
 
     public static string FormatLocal(DateTime? utc) => utc is { } u ? VietnamTime.FormatDateTime(u) : "—";

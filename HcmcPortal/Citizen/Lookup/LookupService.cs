@@ -19,6 +19,17 @@ public sealed record LookupResult(LookupOutcome Outcome, string? Message = null,
     TimeSpan? RetryAfter = null, string? ProcedureName = null, string? Code = null)
 {
     public const string NotFoundMessage = "Không tìm thấy hồ sơ với mã và 4 số cuối đã nhập.";
+    public const string CodeRequiredMessage = "Vui lòng nhập mã hồ sơ.";
+    public const string DigitsRequiredMessage = "Vui lòng nhập đúng 4 chữ số cuối của số CCCD hoặc số điện thoại.";
+
+    /// <summary>The UiText key of the message, so the page shows it in the reader's language (the API answers in Vietnamese).</summary>
+    public string? MessageKey => Message switch
+    {
+        NotFoundMessage => "Lookup.Error.NotFound",
+        CodeRequiredMessage => "Lookup.Error.CodeRequired",
+        DigitsRequiredMessage => "Lookup.Error.DigitsRequired",
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -38,9 +49,9 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, Por
         code = code?.Trim().ToUpperInvariant() ?? "";
         lastDigits = lastDigits?.Trim() ?? "";
         if (code.Length == 0)
-            return new(LookupOutcome.Invalid, "Vui lòng nhập mã hồ sơ.");
+            return new(LookupOutcome.Invalid, LookupResult.CodeRequiredMessage);
         if (lastDigits.Length != 4 || !lastDigits.All(char.IsAsciiDigit))
-            return new(LookupOutcome.Invalid, "Vui lòng nhập đúng 4 chữ số cuối của số CCCD hoặc số điện thoại.");
+            return new(LookupOutcome.Invalid, LookupResult.DigitsRequiredMessage);
         using var lease = limiter.Acquire(RatePolicy.Lookup, clientKey, code);
         if (!lease.IsAcquired)
         {

@@ -3,6 +3,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -188,13 +189,7 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
     private static IQueryable<Dossier> Own(AppDbContext db, Actor actor) =>
         db.Dossiers.AsNoTracking().VisibleTo(actor).Where(d => d.ApplicantUserId == actor.UserId);
 
-    private static string ActionText(string action) => action switch
-    {
-        "Submit" => "Nộp hồ sơ trực tuyến",
-        "WalkIn" => "Nộp hồ sơ trực tiếp",
-        "Reappoint" => "Xin lỗi và hẹn lại ngày trả kết quả",
-        "Verify" => "Thẩm tra, xác minh hồ sơ",
-        "Rate" => "Đánh giá mức độ hài lòng",
-        _ => Enum.TryParse<DossierAction>(action, out var a) ? DossierText.ActionName(a) : action,
-    };
+    /// <summary>The citizen's wording of an event: the workflow action's name, or one of the events outside the state machine.</summary>
+    private static string ActionText(string action) =>
+        Enum.TryParse<DossierAction>(action, out var a) && Enum.IsDefined(a) ? DossierNames.Action(a) : DossierNames.Text($"Citizen.Event.{action}") ?? action;
 }

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Resources;
+using HcmcPortal.Domain;
+
+namespace HcmcPortal.Localization;
+
+/// <summary>
+/// Status, stage and action names in the current UI culture, from the UiText resources (keys <c>Dossier.Status.*</c>,
+/// <c>Dossier.Stage.*</c>, <c>Dossier.Action.*</c>). Static so that services and components alike can use it; a Blazor
+/// circuit carries the request's culture. The API and the workbooks keep <see cref="DossierText"/> (Vietnamese, the
+/// national list), and a test keeps the Vietnamese resources equal to it.
+/// </summary>
+public static class DossierNames
+{
+    private static readonly ResourceManager Resources = new("HcmcPortal.Localization.UiText", typeof(UiText).Assembly);
+
+    public static string Status(DossierStatus status) => Text($"Dossier.Status.{status}") ?? DossierText.StatusName(status);
+
+    public static string Stage(DossierStage stage) => Text($"Dossier.Stage.{stage}") ?? DossierText.StageName(stage);
+
+    public static string Action(DossierAction action) => Text($"Dossier.Action.{action}") ?? DossierText.ActionName(action);
+
+    /// <summary>
+    /// Who acted, as the timelines show it: the applicant's role (stored in Vietnamese on the event) in the current culture,
+    /// or null for a unit's name, which is data and stays as stored.
+    /// </summary>
+    public static string? ApplicantRole(string? actorUnitName) =>
+        actorUnitName == Resources.GetString("Citizen.Event.Applicant", CultureInfo.InvariantCulture) ? Text("Citizen.Event.Applicant") : null;
+
+    /// <summary>A UiText resource in the current UI culture, or null when there is none.</summary>
+    public static string? Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+}
