@@ -18,6 +18,12 @@ public sealed class ReportsJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-test=dx-row]")).ToHaveCountAsync(168, new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("[data-test=dx-rank-change]").First).ToHaveTextAsync("mới");
 
+        // The service index ranks its units, shows each indicator's rate and ends with a row for all units.
+        await page.GotoAsync("/bao-cao/chi-so-phuc-vu");
+        await Assertions.Expect(page.Locator("[data-test=si-total-row]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-test=si-rank]").First).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-test=si-rate]").First).ToContainTextAsync("%");
+
         await page.GotoAsync("/bao-cao/chuyen-doi-so?period=2024");
         await Assertions.Expect(page.Locator("[data-test=dx-published]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-test=dx-row]")).ToHaveCountAsync(22);
