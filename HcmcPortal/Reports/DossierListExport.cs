@@ -178,7 +178,8 @@ public sealed class ExportJobs(DrillDownService drill, ILogger<ExportJobs> log)
         var job = new ExportJob
         {
             OwnerUserId = actor.UserId,
-            FileName = $"ho-so-{q.Metric.Name}-{q.Part}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx".ToLowerInvariant(),
+            // Named in Vietnamese without diacritics ("ho-so-da-giai-quyet-dung-han-…"), not by the metric's code.
+            FileName = $"{System.Text.RegularExpressions.Regex.Replace(VietnameseText.Fold(PortalMetrics.PartTitle(q.Part)), "[^a-z0-9]+", "-").Trim('-')}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx",
             FilePath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".xlsx"),
             Total = total,
         };
