@@ -7,7 +7,7 @@ namespace HcmcPortal.Tests.Officer;
 /// <summary>Status 6 (fee or tax): asked for only when the procedure charges one; the clock stops while the applicant pays.</summary>
 public sealed class PaymentTests(ClockedPortalFactory portal) : IClassFixture<ClockedPortalFactory>
 {
-    /// <summary>"Cấp Giấy xác nhận tình trạng hôn nhân": 3 working days, 3,000 đ.</summary>
+    /// <summary>"Cấp giấy xác nhận tình trạng hôn nhân": 3 working days, 3,000 đ.</summary>
     private const string FeeProcedureCode = "1.004873";
 
     [Fact]

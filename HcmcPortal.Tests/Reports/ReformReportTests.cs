@@ -18,6 +18,38 @@ public sealed class ReformReportTests(PortalFactory portal) : IClassFixture<Port
     private T Service<T>() where T : notnull => portal.Services.GetRequiredService<T>();
 
     [Fact]
+    public async Task The_service_index_ranks_its_units_and_combines_each_rate_over_them()
+    {
+        var section = (await Service<ServiceIndexService>().ComputeAsync(Evaluator, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31))).Sections.Single();
+        var ranked = section.Ranked();
+        Assert.Equal(section.Rows.Count, ranked.Count);
+        Assert.Equal(1, ranked[0].Rank);
+        Assert.Equal(ranked.Select(r => r.Row.Result.Total).OrderByDescending(t => t), ranked.Select(r => r.Row.Result.Total));
+        Assert.True(ranked.Zip(ranked.Skip(1)).All(p => p.First.Rank <= p.Second.Rank));
+
+        var code = section.Rows[0].Result.Groups[0].Indicators[0].Code;
+        var all = section.Rows.Select(r => r.Result.Groups.SelectMany(g => g.Indicators).Single(i => i.Code == code)).ToList();
+        Assert.True(all.Sum(i => i.Denominator) > 0);
+        Assert.Equal(all.Sum(i => i.Numerator) / (double)all.Sum(i => i.Denominator), section.CombinedRate(code));
+    }
+
+    [Fact]
+    public async Task The_DX_ranking_opens_on_the_latest_period_with_data_and_compares_only_units_ranked_before()
+    {
+        var dx = Service<DxReportService>();
+        // 2026 is open but nobody has declared yet; 2025 has declarations.
+        Assert.Equal(2025, await dx.LatestYearWithDataAsync());
+        Assert.Null(await dx.PreviousRanksAsync(2024));
+        // The 168 units of 2025 were not ranked in 2024 (the districts were): no rank change for any of them.
+        var before2025 = await dx.PreviousRanksAsync(2025);
+        Assert.Equal(22, before2025!.Count);
+        Assert.DoesNotContain((await dx.RankingAsync(2025))!.Units, u => before2025.ContainsKey(u.UnitId));
+        // 2026 ranks the same 168 units: each has its 2025 rank to compare with.
+        var before2026 = await dx.PreviousRanksAsync(2026);
+        Assert.All((await dx.RankingAsync(2026))!.Units, u => Assert.True(before2026!.ContainsKey(u.UnitId)));
+    }
+
+    [Fact]
     public async Task A_range_straddling_the_reform_shows_the_districts_then_the_168_units_and_no_unit_outside_its_time()
     {
         var report = await Service<ServiceIndexService>().ComputeAsync(Evaluator, new DateOnly(2025, 5, 1), new DateOnly(2025, 8, 31));

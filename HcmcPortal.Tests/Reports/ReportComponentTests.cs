@@ -16,11 +16,25 @@ public sealed class ReportComponentTests : BunitTestBase
             .Add(c => c.Size, 200)
             .Add(c => c.Title, "Chỉ số"));
 
-        Assert.Equal(["Nhận thức số", "Thể chế số", "Hạ tầng số", "Nhân lực số"], cut.FindAll("[data-test=radar-label]").Select(e => e.TextContent));
+        Assert.Equal(["Nhận thức số", "Thể chế số", "Hạ tầng số", "Nhân lực số"],
+            cut.FindAll("[data-test=radar-label]").Select(e => string.Join(" ", e.QuerySelectorAll("tspan").Select(t => t.TextContent))));
         // Centre (100,100), radius 200/2 − 60 = 40. Axis 0 points up, axis 1 right, axis 2 down, axis 3 left.
         // Values: 1 → (100,60); 0.5 → (120,100); 0 → centre; 1.7 is clamped to 1 → (60,100).
         Assert.Equal("100,60 120,100 100,100 60,100", cut.Find("[data-test=radar-shape]").GetAttribute("points"));
         Assert.Equal(5, cut.FindAll("polygon").Count - 1);
+        // Room for the labels left and right of the plot.
+        Assert.Equal("-70 0 340 200", cut.Find("svg").GetAttribute("viewBox"));
+    }
+
+    [Fact]
+    public void A_long_radar_label_wraps_into_lines_that_fit_beside_the_plot()
+    {
+        var cut = Render<RadarChart>(p => p
+            .Add(c => c.Labels, ["Chỉ số hạ tầng và nền tảng số", "Thể chế số"])
+            .Add(c => c.Values, [0.5, 0.5]));
+        var lines = cut.FindAll("[data-test=radar-label]")[0].QuerySelectorAll("tspan").Select(t => t.TextContent).ToList();
+        Assert.Equal(["Chỉ số hạ tầng và", "nền tảng số"], lines);
+        Assert.All(lines, l => Assert.True(l.Length <= RadarChart.LineLength));
     }
 
     [Fact]
@@ -41,5 +55,11 @@ public sealed class ReportComponentTests : BunitTestBase
         var links = cut.FindAll("[data-test=dx-open-unit]");
         Assert.Single(links);
         Assert.Equal("/bao-cao/chuyen-doi-so/770?period=2025", links[0].GetAttribute("href"));
+        // The first period has nothing to compare with: no rank-change column.
+        Assert.Empty(cut.FindAll("[data-test=dx-rank-change]"));
+
+        // Against the previous period: up, down, and a unit not ranked then (after the reform) is new.
+        var compared = Render<DxRankingTable>(p => p.Add(c => c.Ranking, ranking).Add(c => c.PreviousRanks, new Dictionary<int, int> { [1] = 4, [3] = 2 }));
+        Assert.Equal(["▲ 3", "mới", "▼ 1"], compared.FindAll("[data-test=dx-rank-change]").Select(e => e.TextContent));
     }
 }

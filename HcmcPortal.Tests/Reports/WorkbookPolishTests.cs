@@ -91,4 +91,37 @@ public sealed class WorkbookPolishTests(PortalFactory portal) : IClassFixture<Po
         Assert.StartsWith("Toàn thành phố", ws.Cell(average, 2).GetString());
         Assert.Equal(report.Rows.Average(r => r.Result.Total), ws.Cell(average, totalColumn).GetValue<double>(), 6);
     }
+
+    [Fact]
+    public async Task The_streamed_dossier_listing_stores_dates_and_counts_as_dates_and_numbers_under_a_filterable_frozen_wrapped_header()
+    {
+        var received = HcmcPortal.Domain.VietnamTime.ToUtc(new DateTime(2025, 8, 4, 9, 30, 0));
+        DrillDossier[] rows =
+        [
+            new() { Code = "000.00.01.H29-250804-0001", ProcedureName = "Đăng ký khai sinh", ApplicantName = "Nguyễn Văn An", Status = HcmcPortal.Domain.DossierStatus.Received, ReceivedAt = received, SupplementCount = 2 },
+            new() { Code = "000.00.01.H29-250804-0002", ProcedureName = "Đăng ký kết hôn", ApplicantName = "Trần Thị Bình", Status = HcmcPortal.Domain.DossierStatus.Submitted },
+        ];
+        async IAsyncEnumerable<IReadOnlyList<DrillDossier>> Pages()
+        {
+            yield return rows;
+            await Task.CompletedTask;
+        }
+        using var file = new MemoryStream();
+        await DossierListXlsx.WriteAsync(file, "Hồ sơ trễ hạn", Pages(), _ => { }, default);
+
+        using var wb = new XLWorkbook(new MemoryStream(file.ToArray()));
+        var sheet = wb.Worksheet(1);
+        Assert.Equal("Danh sách hồ sơ", sheet.Name);
+        var date = sheet.Cell(3, 6);
+        Assert.Equal(XLDataType.DateTime, date.DataType);
+        Assert.Equal(new DateTime(2025, 8, 4, 9, 30, 0), date.GetDateTime());
+        Assert.Equal("dd/mm/yyyy hh:mm", date.Style.NumberFormat.Format);
+        Assert.Equal(XLDataType.Number, sheet.Cell(3, 9).DataType);
+        Assert.Equal(2, sheet.Cell(3, 9).GetValue<int>());
+        Assert.True(sheet.Cell(4, 6).IsEmpty());
+        Assert.Equal("A2:J4", sheet.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal(2, sheet.SheetView.SplitRow);
+        Assert.True(sheet.Cell(2, 1).Style.Alignment.WrapText);
+        Assert.Equal(XLPageOrientation.Landscape, sheet.PageSetup.PageOrientation);
+    }
 }

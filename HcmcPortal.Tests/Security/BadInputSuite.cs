@@ -389,7 +389,7 @@ public sealed partial class BadInputSuite(BadInputFactory portal, ITestOutputHel
         async Task<Answer> CreateStaff(string name, string email)
         {
             var errors = await staff.CreateAsync(new OfficerInput(email, name, Roles.Reception, q1, "Demo@12345"));
-            return errors.Count == 0 ? new Answer(200, "") : new Answer(400, string.Join(" ", errors));
+            return errors.Count == 0 ? new Answer(200, "") : new Answer(400, string.Join(" ", errors.Values.SelectMany(m => m)));
         }
         foreach (var (kind, bad) in BadTexts(TextLimits.PersonName))
             cases.Add(new Case($"staff name {kind}", Expect.Refused, () => CreateStaff(bad, NewEmail())));

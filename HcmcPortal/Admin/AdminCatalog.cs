@@ -52,11 +52,11 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
             var folded = VietnameseText.Fold(term);
             query = query.Where(p => p.Code.Contains(term) || p.SearchName.Contains(folded));
         }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(p => p.Name).Skip(page * pageSize).Take(pageSize)
+        var (ids, total) = await ProcedureOrder.PageAsync(query, page, pageSize, ct);
+        var rows = await query.Where(p => ids.Contains(p.Id))
             .Select(p => new ProcedureRow(p.Id, p.Code, p.Name, p.TimeLimitValue, p.TimeLimitUnit, p.WorkflowSteps.Count))
             .ToListAsync(ct);
-        return new ProcedurePage(rows, total);
+        return new ProcedurePage([.. rows.OrderBy(r => ids.IndexOf(r.Id))], total);
     }
 
     public async Task<ProcedureWorkflow?> WorkflowAsync(int procedureId, CancellationToken ct = default)

@@ -51,24 +51,40 @@ public static class DossierListXlsx
             await foreach (var page in pages.WithCancellation(ct))
             {
                 foreach (var d in page)
-                    WriteRow(w,
-                    [
-                        d.Code, d.ProcedureName, d.ApplicantName, d.Channel == DossierChannel.Online ? "Trực tuyến" : "Trực tiếp",
-                        DossierText.StatusName(d.Status), Date(d.ReceivedAt), Date(d.DueAt), Date(d.FinishedAt),
-                        d.SupplementCount.ToString(System.Globalization.CultureInfo.InvariantCulture), RatingText(d.Rating),
-                    ], styleIndex: 0);
+                {
+                    // Dates and counts are stored as Excel dates and numbers, so they sort, filter and sum.
+                    w.WriteStartElement(new Row());
+                    Text(w, d.Code);
+                    Text(w, d.ProcedureName);
+                    Text(w, d.ApplicantName);
+                    Text(w, d.Channel == DossierChannel.Online ? "Trực tuyến" : "Trực tiếp");
+                    Text(w, DossierText.StatusName(d.Status));
+                    Date(w, d.ReceivedAt);
+                    Date(w, d.DueAt);
+                    Date(w, d.FinishedAt);
+                    Number(w, d.SupplementCount);
+                    Text(w, RatingText(d.Rating));
+                    w.WriteEndElement();
+                }
                 written += page.Count;
                 progress(written);
             }
             w.WriteEndElement();
+            // A filter on the header row over every listed dossier; printed landscape, one page wide, header repeated.
+            w.WriteElement(new AutoFilter { Reference = $"A2:J{written + 2}" });
+            w.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+            w.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9, FitToWidth = 1, FitToHeight = 0 });
             w.WriteEndElement();
         }
 
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Danh sách hồ sơ" }));
+        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName }));
+        workbook.Workbook.AppendChild(new DefinedNames(
+            new DefinedName($"'{SheetName}'!$A$2:$J$2") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+            new DefinedName($"'{SheetName}'!$2:$2") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
         workbook.Workbook.Save();
     }
 
-    private static string Date(DateTime? utc) => utc is DateTime d ? VietnamTime.FormatDateTime(d) : "";
+    private const string SheetName = "Danh sách hồ sơ";
 
     private static string RatingText(SatisfactionLevel? level) => level is SatisfactionLevel l ? MyDossierService.LevelName(l) : "";
 
@@ -76,17 +92,41 @@ public static class DossierListXlsx
     {
         w.WriteStartElement(new Row());
         foreach (var v in values)
-        {
-            // Inline strings: no shared-string table to hold in memory.
-            w.WriteStartElement(new Cell { DataType = CellValues.InlineString, StyleIndex = styleIndex });
-            w.WriteElement(new InlineString(new Text(v)));
-            w.WriteEndElement();
-        }
+            Text(w, v, styleIndex);
         w.WriteEndElement();
     }
 
-    /// <summary>Style 0 plain, 1 bold title, 2 header (bold white on blue).</summary>
+    private static void Text(OpenXmlWriter w, string value, uint styleIndex = 0)
+    {
+        // Inline strings: no shared-string table to hold in memory.
+        w.WriteStartElement(new Cell { DataType = CellValues.InlineString, StyleIndex = styleIndex });
+        w.WriteElement(new InlineString(new Text(value)));
+        w.WriteEndElement();
+    }
+
+    /// <summary>A Vietnam-time date and time as an Excel serial date shown dd/MM/yyyy HH:mm; empty when null.</summary>
+    private static void Date(OpenXmlWriter w, DateTime? utc)
+    {
+        if (utc is not DateTime d)
+        {
+            Text(w, "");
+            return;
+        }
+        w.WriteStartElement(new Cell { StyleIndex = 3 });
+        w.WriteElement(new CellValue(VietnamTime.ToLocal(d).ToOADate().ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        w.WriteEndElement();
+    }
+
+    private static void Number(OpenXmlWriter w, int value)
+    {
+        w.WriteStartElement(new Cell { StyleIndex = 0 });
+        w.WriteElement(new CellValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        w.WriteEndElement();
+    }
+
+    /// <summary>Style 0 plain, 1 bold title, 2 header (bold white on blue, wrapped), 3 date and time dd/MM/yyyy HH:mm.</summary>
     private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "dd/mm/yyyy hh:mm" }) { Count = 1 },
         new Fonts(
             new Font(),
             new Font(new Bold(), new FontSize { Val = 14 }),
@@ -99,7 +139,8 @@ public static class DossierListXlsx
         new CellFormats(
             new CellFormat(),
             new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true }));
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }));
 }
 
 /// <summary>The state of one listing export, polled by the page for its progress bar.</summary>
@@ -137,7 +178,8 @@ public sealed class ExportJobs(DrillDownService drill, ILogger<ExportJobs> log)
         var job = new ExportJob
         {
             OwnerUserId = actor.UserId,
-            FileName = $"ho-so-{q.Metric.Name}-{q.Part}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx".ToLowerInvariant(),
+            // Named in Vietnamese without diacritics ("ho-so-da-giai-quyet-dung-han-…"), not by the metric's code.
+            FileName = $"{System.Text.RegularExpressions.Regex.Replace(VietnameseText.Fold(PortalMetrics.PartTitle(q.Part)), "[^a-z0-9]+", "-").Trim('-')}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx",
             FilePath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".xlsx"),
             Total = total,
         };

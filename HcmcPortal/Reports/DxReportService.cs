@@ -57,6 +57,32 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         return new DxRanking(period, await ComputeLiveAsync(db, period, ct)) { Level = level };
     }
 
+    /// <summary>
+    /// The period the ranking opens on: the latest one with data — published, or with a unit's declaration. A period
+    /// just opened has none: its ranking would be measured components alone (an empty denominator earning full
+    /// points), which says nothing yet. Null when there is no period.
+    /// </summary>
+    public async Task<int?> LatestYearWithDataAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DxPeriods.Where(p => p.Published || db.DxDeclarations.Any(d => d.PeriodId == p.Id))
+            .MaxAsync(p => (int?)p.Year, ct) ?? await db.DxPeriods.MaxAsync(p => (int?)p.Year, ct);
+    }
+
+    /// <summary>
+    /// Each unit's rank in the period before <paramref name="year"/>, by unit id. Across the 2025 reform the units
+    /// differ, so a unit not ranked then (a new commune-level unit) has no entry and is shown as new. Null for the
+    /// first period (nothing to compare with).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, int>?> PreviousRanksAsync(int year, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var previous = await db.DxPeriods.AsNoTracking().Where(p => p.Year < year).MaxAsync(p => (int?)p.Year, ct);
+        if (previous is null || await RankingAsync(previous.Value, ct) is not { } ranking)
+            return null;
+        return ranking.Units.ToDictionary(u => u.UnitId, u => u.Rank);
+    }
+
     /// <summary>One district's result, or null when the period or unit is unknown or outside the actor's detail scope.</summary>
     public async Task<DxUnitResult?> UnitAsync(Actor actor, int year, string unitCode, CancellationToken ct = default)
     {

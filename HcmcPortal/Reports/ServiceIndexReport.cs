@@ -9,7 +9,23 @@ namespace HcmcPortal.Reports;
 public sealed record ServiceIndexRow(ReportUnit Unit, ServiceIndexInputs Inputs, PartCounts Counts, ServiceIndexResult Result);
 
 /// <summary>The index of one structure part (<see cref="ReportSection"/>): the districts, or the 168 units.</summary>
-public sealed record ServiceIndexSection(ReportWindow Window, UnitLevel Level, IReadOnlyList<ServiceIndexRow> Rows);
+public sealed record ServiceIndexSection(ReportWindow Window, UnitLevel Level, IReadOnlyList<ServiceIndexRow> Rows)
+{
+    /// <summary>The rows best first with their competition rank (<see cref="Ranking.CompetitionRanks"/>: ties share a rank).</summary>
+    public IReadOnlyList<(int Rank, ServiceIndexRow Row)> Ranked()
+    {
+        var ranks = Ranking.CompetitionRanks([.. Rows.Select(r => r.Result.Total)]);
+        return [.. Rows.Select((row, i) => (ranks[i], row)).OrderBy(x => x.Item1).ThenBy(x => x.row.Unit.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The section's rate of one indicator over all its units: Σ numerators ÷ Σ denominators, null when nothing was owed.</summary>
+    public double? CombinedRate(string indicatorCode)
+    {
+        var indicators = Rows.SelectMany(r => r.Result.Groups).SelectMany(g => g.Indicators).Where(i => i.Code == indicatorCode).ToList();
+        var denominator = indicators.Sum(i => i.Denominator);
+        return denominator == 0 ? null : indicators.Sum(i => i.Numerator) / (double)denominator;
+    }
+}
 
 /// <summary>A range's index, one section per structure the city had in it (two when it straddles 01/07/2025).</summary>
 public sealed record ServiceIndexReport(ReportWindow Window, IReadOnlyList<ServiceIndexSection> Sections)

@@ -60,11 +60,12 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new UnitOption(u.Id, u.Name, u.Code, u.Level)).ToListAsync(ct);
     }
 
-    /// <summary>Creates a staff account; returns Vietnamese errors, empty on success.</summary>
-    public async Task<IReadOnlyList<string>> CreateAsync(OfficerInput input)
+    /// <summary>Creates a staff account; returns Vietnamese errors keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> CreateAsync(OfficerInput input)
     {
         var check = await validator.ValidateAsync(input);
-        if (!check.IsValid) return check.Errors.Select(e => e.ErrorMessage).ToList();
+        if (!check.IsValid)
+            return check.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser
@@ -73,7 +74,11 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             FullName = TextRules.Normalize(input.FullName)!, UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, input.Password, input.Role);
-        return created.Succeeded ? [] : created.Errors.Select(e => e.Description).ToList();
+        if (created.Succeeded)
+            return new Dictionary<string, string[]>();
+        // Identity's refusals are about the password (its rules) or the address (already taken).
+        return created.Errors.GroupBy(e => e.Code.StartsWith("Password") ? nameof(OfficerInput.Password) : nameof(OfficerInput.Email))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
     }
 
     public async Task UnlockAsync(string userId)

@@ -26,12 +26,11 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Filtered(db, q);
-        var total = await query.CountAsync(ct);
         var pageSize = Math.Clamp(q.PageSize, 1, 100);
-        // The folded name sorts as Vietnamese readers expect ("Chấm" before "Chuyển"); the binary collation would not.
-        var rows = await query.OrderBy(p => p.SearchName).Skip(Math.Max(q.Page, 0) * pageSize).Take(pageSize)
-            .Select(p => new { p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
-            .ToListAsync(ct);
+        var (ids, total) = await ProcedureOrder.PageAsync(query, q.Page, pageSize, ct);
+        var rows = (await query.Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline })
+            .ToListAsync(ct)).OrderBy(p => ids.IndexOf(p.Id));
         return new(rows.Select(p => new ProcedureRow(p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd, p.FullyOnline)).ToList(), total);
     }
 

@@ -112,7 +112,7 @@ public static class ReferenceProcedures
             ],
             Standard()),
 
-        Make("1.004873", "Cấp Giấy xác nhận tình trạng hôn nhân", HoTich, ProcedureLevel.Commune, WorkingDays(3), 3_000, online: true, UbndXa,
+        Make("1.004873", "Cấp giấy xác nhận tình trạng hôn nhân", HoTich, ProcedureLevel.Commune, WorkingDays(3), 3_000, online: true, UbndXa,
             "Xác nhận tình trạng hôn nhân cho công dân Việt Nam cư trú trong nước để kết hôn hoặc sử dụng vào mục đích khác. "
             + "Giấy xác nhận có giá trị 6 tháng kể từ ngày cấp và phải ghi rõ mục đích sử dụng.",
             [
@@ -364,7 +364,7 @@ public static class ReferenceProcedures
             ],
             Review()),
 
-        Make("1.004200", "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu",
+        Make("1.004200", "Đăng ký đất đai, tài sản gắn liền với đất, cấp giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu",
             DatDai, ProcedureLevel.District, WorkingDays(20), 100_000, online: false, VpDkdd,
             "Đăng ký và cấp Giấy chứng nhận lần đầu cho hộ gia đình, cá nhân đang sử dụng đất. "
             + "Ủy ban nhân dân cấp xã xác nhận hiện trạng, niêm yết công khai; Văn phòng đăng ký đất đai kiểm tra và trình cơ quan có thẩm quyền cấp Giấy chứng nhận.",
@@ -572,7 +572,7 @@ public static class ReferenceProcedures
             Standard()),
 
         // ── Y tế ────────────────────────────────────────────────────────────────
-        Make("2.001801", "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống",
+        Make("2.001801", "Cấp giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở kinh doanh dịch vụ ăn uống",
             AnToanThucPham, ProcedureLevel.City, WorkingDays(20), 700_000, online: true, "Ban Quản lý An toàn thực phẩm Thành phố Hồ Chí Minh",
             "Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm cho nhà hàng, bếp ăn tập thể, cơ sở kinh doanh dịch vụ ăn uống. "
             + "Đoàn thẩm định kiểm tra thực tế tại cơ sở; Giấy chứng nhận có hiệu lực 03 năm.",
@@ -591,7 +591,7 @@ public static class ReferenceProcedures
             Review()),
 
         // ── Tư pháp ─────────────────────────────────────────────────────────────
-        Make("2.000488", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam",
+        Make("2.000488", "Cấp phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam",
             LyLichTuPhap, ProcedureLevel.City, Days(10), 200_000, online: true, "Sở Tư pháp",
             "Cấp Phiếu lý lịch tư pháp số 1 hoặc số 2 cho công dân Việt Nam có nơi thường trú hoặc tạm trú tại Thành phố. "
             + "Thời hạn không quá 10 ngày kể từ ngày nhận yêu cầu hợp lệ; trường hợp phải xác minh thì không quá 15 ngày.",

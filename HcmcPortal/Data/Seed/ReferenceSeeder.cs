@@ -23,7 +23,10 @@ public static class ReferenceSeeder
             await db.SaveChangesAsync(ct);
         }
         else
+        {
             await CorrectCertificationTimeLimitsAsync(db, ct);
+            await CorrectProcedureNameCaseAsync(db, ct);
+        }
         await SeedCalendarAsync(db, ct);
         if (!await db.DxFrameworks.AnyAsync(ct))
         {
@@ -119,6 +122,26 @@ public static class ReferenceSeeder
         var procedures = await db.Procedures.Where(p => codes.Contains(p.Code)).ToListAsync(ct);
         foreach (var procedure in procedures.Where(p => CertificationsFirstSeeded.Contains((p.Code, p.TimeLimit))))
             (procedure.TimeLimitValue, procedure.TimeLimitUnit) = (0, TimeLimitUnit.SameWorkingDay);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Procedure names in sentence case (issue 11 item 10) on databases seeded earlier: a reference procedure whose
+    /// stored name differs from the reference only in letter case ("Cấp Giấy xác nhận…") takes the reference name, and
+    /// any name in all capitals or Title Case is put in sentence case. A name an administrator reworded is kept.
+    /// </summary>
+    private static async Task CorrectProcedureNameCaseAsync(AppDbContext db, CancellationToken ct)
+    {
+        var reference = ReferenceProcedures.All().ToDictionary(p => p.Code, p => p.Name);
+        foreach (var procedure in await db.Procedures.ToListAsync(ct))
+        {
+            var name = reference.TryGetValue(procedure.Code, out var referenceName)
+                && string.Equals(referenceName, procedure.Name, StringComparison.InvariantCultureIgnoreCase)
+                ? referenceName
+                : VietnameseText.SentenceCase(procedure.Name);
+            if (name != procedure.Name)
+                procedure.Name = name;
+        }
         await db.SaveChangesAsync(ct);
     }
 
