@@ -1,3 +1,4 @@
+using HcmcPortal.Validation;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -50,7 +51,7 @@ public sealed class IdentityApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("02838291234", (await landline.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phone").GetString());
 
         var oldPrefix = await client.PutAsJsonAsync("/api/v1/me", new { fullName = "Lý Thị Mai", cccd = "079301005588", phone = "0412345678" });
-        Assert.Equal(PhoneNumbers.ErrorInvalid, (await oldPrefix.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("phone"));
+        Assert.Equal(PersonRules.PhoneInvalid, (await oldPrefix.ProblemAsync(HttpStatusCode.BadRequest)).FieldError("phone"));
     }
 
     [Fact]

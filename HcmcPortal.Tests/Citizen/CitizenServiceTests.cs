@@ -1,3 +1,4 @@
+using HcmcPortal.Validation;
 using HcmcPortal.Data.Seed;
 using System.Text.Json;
 using HcmcPortal.Citizen.Catalogue;
@@ -79,7 +80,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         var outcome = await drafts.SubmitAsync(actor, saved.DraftId!.Value, Guid.NewGuid().ToString("N"));
 
         Assert.Equal(CommandStatus.Invalid, outcome.Result.Status);
-        Assert.Equal(Cccd.ErrorLength, outcome.FieldErrors[FormRules.Keys.Cccd]);
+        Assert.Equal(PersonRules.CccdMessage(CccdProblem.Length), outcome.FieldErrors[FormRules.Keys.Cccd]);
         Assert.Contains("không phải ngày hợp lệ", outcome.FieldErrors["childBirthDate"]);
         Assert.Contains("trong danh sách", outcome.FieldErrors["childSex"]);
         Assert.Contains("phường/xã", outcome.FieldErrors["birthPlace"]);
@@ -100,7 +101,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
         Assert.True((await drafts.SaveAsync(actor, new DraftSave(draftId, draft.Version, procedure.Id, 3, data))).Succeeded);
 
         var refused = await drafts.SubmitAsync(actor, draftId, Guid.NewGuid().ToString("N"));
-        Assert.Equal(PhoneNumbers.ErrorInvalid, refused.FieldErrors[FormRules.Keys.Phone]);
+        Assert.Equal(PersonRules.PhoneInvalid, refused.FieldErrors[FormRules.Keys.Phone]);
         Assert.False(refused.FieldErrors.ContainsKey(FormRules.Keys.Cccd));
 
         draft = (await drafts.GetAsync(actor, draftId))!;

@@ -11,7 +11,7 @@ public class CccdTests
     {
         var r = Cccd.Validate("079203000123", Today);
         Assert.True(r.IsValid);
-        Assert.Null(r.Error);
+        Assert.Null(r.Problem);
         Assert.Equal(2003, r.BirthYear);
         Assert.False(r.Female);
         Assert.Equal("079", r.ProvinceCode);
@@ -45,7 +45,7 @@ public class CccdTests
     {
         var r = Cccd.Validate(cccd, Today);
         Assert.False(r.IsValid);
-        Assert.Equal("Năm sinh trong số CCCD không hợp lệ (ở tương lai).", r.Error);
+        Assert.Equal(CccdProblem.FutureYear, r.Problem);
         Assert.Null(r.BirthYear);
     }
 
@@ -53,7 +53,7 @@ public class CccdTests
     [InlineData("07920300012")]
     [InlineData("0792030001234")]
     public void Wrong_length_is_refused(string cccd) =>
-        Assert.Equal("Số CCCD phải gồm đúng 12 chữ số.", Cccd.Validate(cccd, Today).Error);
+        Assert.Equal(CccdProblem.Length, Cccd.Validate(cccd, Today).Problem);
 
     [Theory]
     [InlineData("07920300012A")]
@@ -63,14 +63,14 @@ public class CccdTests
     {
         var r = Cccd.Validate(cccd, Today);
         Assert.False(r.IsValid);
-        Assert.Equal(Cccd.ErrorNotDigits, r.Error);
+        Assert.Equal(CccdProblem.NotDigits, r.Problem);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void Empty_is_refused(string? cccd) => Assert.Equal(Cccd.ErrorEmpty, Cccd.Validate(cccd, Today).Error);
+    public void Empty_is_refused(string? cccd) => Assert.Equal(CccdProblem.Empty, Cccd.Validate(cccd, Today).Problem);
 
     [Fact]
     public void Surrounding_spaces_are_ignored() => Assert.True(Cccd.Validate(" 079203000123 ", Today).IsValid);
@@ -89,7 +89,7 @@ public class CccdTests
 
     [Fact]
     public void Groups_that_do_not_make_12_digits_are_still_refused() =>
-        Assert.Equal(Cccd.ErrorLength, Cccd.Validate("079-203-000-12", Today).Error);
+        Assert.Equal(CccdProblem.Length, Cccd.Validate("079-203-000-12", Today).Problem);
 
     [Fact]
     public void Mask_keeps_the_first_and_last_three_digits()

@@ -1,3 +1,4 @@
+using HcmcPortal.Validation;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin;
@@ -115,7 +116,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         });
 
         Assert.Equal(CommandStatus.Invalid, result.Status);
-        Assert.Contains(Cccd.Validate("079226001122", new DateOnly(2025, 11, 21)).Error!, result.Message);
+        Assert.Contains(PersonRules.CccdMessage(Cccd.Validate("079226001122", new DateOnly(2025, 11, 21)).Problem!.Value), result.Message);
     }
 
     [Fact]

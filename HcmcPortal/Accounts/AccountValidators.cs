@@ -1,4 +1,5 @@
 using FluentValidation;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Accounts;
@@ -21,14 +22,17 @@ public sealed class ProfileValidator : AbstractValidator<ProfileInput>
 /// <summary>Registration on the page and through the API: the profile's rules, an e-mail and a password (Identity checks its strength).</summary>
 public sealed class RegistrationValidator : AbstractValidator<RegistrationInput>
 {
+    private const int MaxPasswordLength = 128;
+
     public RegistrationValidator(TimeProvider clock)
     {
         RuleFor(x => x.FullName).PersonName();
         RuleFor(x => x.Cccd).CccdNumber(clock);
         RuleFor(x => x.Phone).PhoneNumber(required: true);
-        RuleFor(x => x.Email).Email(required: true, "Vui lòng nhập thư điện tử.");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.")
-            .Must(p => p is null || !p.Contains('\0')).WithMessage("Mật khẩu chứa ký tự không hợp lệ (NUL).")
-            .MaximumLength(128).WithMessage("Mật khẩu tối đa 128 ký tự.");
+        RuleFor(x => x.Email).Email(required: true, "Validation.Email.Required");
+        // Messages as functions: read in the culture of each validation, not once when this singleton is built.
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => UiTexts.Get("Validation.Password.Required"))
+            .Must(p => p is null || !p.Contains('\0')).WithMessage(_ => UiTexts.Get("Validation.Password.Nul"))
+            .MaximumLength(MaxPasswordLength).WithMessage(_ => UiTexts.Format("Validation.Password.TooLong", MaxPasswordLength));
     }
 }

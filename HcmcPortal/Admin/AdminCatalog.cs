@@ -4,6 +4,7 @@ using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using Microsoft.EntityFrameworkCore;
 
@@ -203,7 +204,7 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
             return CommandResult.Forbidden();
         if (TextRules.IsBlank(name))
             return CommandResult.Invalid("Vui lòng nhập tên ngày nghỉ hoặc lý do làm bù.");
-        if ((SupportedDates.Problem(date, "Ngày") ?? TextRules.Problem(name, "Tên ngày", 200)) is { } problem)
+        if ((SupportedDates.Problem(date, UiTexts.Get("Validation.Label.Date")) ?? TextRules.Problem(name, UiTexts.Get("Validation.Label.DayName"), 200)) is { } problem)
             return CommandResult.Invalid(problem);
         if (kind == CalendarDayKind.WorkingDay && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             return CommandResult.Invalid("Ngày làm việc bù chỉ áp dụng cho thứ Bảy hoặc Chủ nhật.");

@@ -1,14 +1,23 @@
 namespace HcmcPortal.Domain;
 
-/// <summary>The outcome of checking a CCCD number. When invalid, only <see cref="Error"/> is set.</summary>
+/// <summary>What is wrong with a CCCD number; the page or API that shows it says it in the reader's language.</summary>
+public enum CccdProblem
+{
+    Empty,
+    NotDigits,
+    Length,
+    FutureYear,
+}
+
+/// <summary>The outcome of checking a CCCD number. When invalid, only <see cref="Problem"/> is set.</summary>
 /// <param name="IsValid">True when the number has the legal shape and a birth year not in the future.</param>
-/// <param name="Error">A Vietnamese message for the user when invalid.</param>
+/// <param name="Problem">What is wrong when invalid.</param>
 /// <param name="BirthYear">Year of birth encoded in digits 4–6.</param>
 /// <param name="Female">Sex encoded in digit 4 (odd = female).</param>
 /// <param name="ProvinceCode">Province where the birth was registered (digits 1–3). Never a place of residence.</param>
-public sealed record CccdCheck(bool IsValid, string? Error, int? BirthYear, bool? Female, string? ProvinceCode)
+public sealed record CccdCheck(bool IsValid, CccdProblem? Problem, int? BirthYear, bool? Female, string? ProvinceCode)
 {
-    internal static CccdCheck Fail(string error) => new(false, error, null, null, null);
+    internal static CccdCheck Fail(CccdProblem problem) => new(false, problem, null, null, null);
 }
 
 /// <summary>
@@ -23,11 +32,6 @@ public static class Cccd
     /// <summary>Room for the 12 digits typed in groups ("079 203 001 234"): input fields allow this many characters.</summary>
     public const int MaxTypedLength = 20;
 
-    public const string ErrorEmpty = "Vui lòng nhập số CCCD.";
-    public const string ErrorNotDigits = "Số CCCD chỉ được gồm các chữ số 0–9.";
-    public const string ErrorLength = "Số CCCD phải gồm đúng 12 chữ số.";
-    public const string ErrorFutureYear = "Năm sinh trong số CCCD không hợp lệ (ở tương lai).";
-
     /// <summary>
     /// Checks the shape (exactly 12 ASCII digits once <see cref="Normalize"/>d) and that the encoded birth year
     /// is not after <paramref name="today"/>'s year. Birth year = 1900 + 100·⌊d/2⌋ + YY, odd d = female
@@ -38,17 +42,17 @@ public static class Cccd
         var s = Normalize(input);
         if (string.IsNullOrEmpty(s))
         {
-            return CccdCheck.Fail(ErrorEmpty);
+            return CccdCheck.Fail(CccdProblem.Empty);
         }
 
         if (!s.All(char.IsAsciiDigit))
         {
-            return CccdCheck.Fail(ErrorNotDigits);
+            return CccdCheck.Fail(CccdProblem.NotDigits);
         }
 
         if (s.Length != Length)
         {
-            return CccdCheck.Fail(ErrorLength);
+            return CccdCheck.Fail(CccdProblem.Length);
         }
 
         var centuryAndSex = s[3] - '0';
@@ -56,7 +60,7 @@ public static class Cccd
         var birthYear = 1900 + (100 * (centuryAndSex / 2)) + yy;
         if (birthYear > today.Year)
         {
-            return CccdCheck.Fail(ErrorFutureYear);
+            return CccdCheck.Fail(CccdProblem.FutureYear);
         }
 
         return new CccdCheck(true, null, birthYear, centuryAndSex % 2 == 1, s[..3]);

@@ -8,9 +8,6 @@ namespace HcmcPortal.Domain;
 /// </summary>
 public static class PhoneNumbers
 {
-    public const string ErrorInvalid =
-        "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02.";
-
     /// <summary>Separators people put between digit groups; they carry no meaning.</summary>
     private static readonly char[] Separators = [' ', '\u00A0', '.', '-', '(', ')'];
 

@@ -1,22 +1,53 @@
 using FluentValidation;
-using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Dossiers;
 
+/// <summary>The applicant of a dossier as a person typed it (the web form's draft, the walk-in desk, the API).</summary>
+public sealed class ApplicantInfo
+{
+    public string Name { get; set; } = "";
+    public string Cccd { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+
+    public static ApplicantInfo Of(SubmitRequest request) => new()
+    {
+        Name = request.ApplicantName,
+        Cccd = request.ApplicantCccd,
+        Phone = request.ApplicantPhone,
+        Email = request.ApplicantEmail,
+        Address = request.ApplicantAddress,
+    };
+}
+
 /// <summary>
-/// A new dossier's applicant, whatever the channel (web form, API, walk-in at the desk). The web form and the API
-/// check the same fields earlier, field by field, with <c>ApplicantValidator</c>; this is the last gate before storing.
+/// The one set of rules for a dossier's applicant, whatever the channel: the web form checks each field with it as the
+/// person types, and <see cref="SubmitRequestValidator"/> applies it again as the last gate before storing.
 /// </summary>
+public sealed class ApplicantValidator : AbstractValidator<ApplicantInfo>
+{
+    /// <summary>How every command names the applicant's fields: "Applicant.Name", "Applicant.Cccd" …</summary>
+    public const string Prefix = "Applicant.";
+
+    public ApplicantValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Name).PersonName("Validation.Applicant.NameRequired");
+        RuleFor(x => x.Cccd).CccdNumber(clock);
+        RuleFor(x => x.Phone).PhoneNumber(required: false);
+        RuleFor(x => x.Email).Email(required: false);
+        RuleFor(x => x.Address).Address();
+    }
+}
+
+/// <summary>A new dossier, whatever the channel: its applicant by <see cref="ApplicantValidator"/> (fields "Applicant.*") and its idempotency key.</summary>
 public sealed class SubmitRequestValidator : AbstractValidator<SubmitRequest>
 {
-    public SubmitRequestValidator(TimeProvider clock)
+    public SubmitRequestValidator(IValidator<ApplicantInfo> applicant)
     {
-        RuleFor(x => x.ApplicantName).PersonName("Vui lòng nhập họ tên người nộp hồ sơ.");
-        RuleFor(x => x.ApplicantCccd).CccdNumber(clock);
-        RuleFor(x => x.ApplicantPhone).PhoneNumber(required: false);
-        RuleFor(x => x.ApplicantEmail).Email(required: false);
-        RuleFor(x => x.ApplicantAddress).Address();
+        RuleFor(x => ApplicantInfo.Of(x)).SetValidator(applicant).OverridePropertyName(ApplicantValidator.Prefix.TrimEnd('.'));
         RuleFor(x => x.IdempotencyKey).Text("Idempotency-Key", TextLimits.IdempotencyKey);
     }
 }
@@ -26,9 +57,11 @@ public sealed class ActionRequestValidator : AbstractValidator<ActionRequest>
 {
     public ActionRequestValidator()
     {
-        RuleFor(x => x.Note).Text("Nội dung", TextLimits.Note, multiLine: true);
+        RuleFor(x => x.Note).Text(NoteLabel, TextLimits.Note, multiLine: true);
     }
 
+    private const string NoteLabel = "Validation.Label.Note";
+
     /// <summary>The same rule for the notes of the commands that are not an <see cref="ActionRequest"/> (verification, re-appointment).</summary>
-    public static string? NoteProblem(string? note) => TextRules.Problem(note, "Nội dung", TextLimits.Note, multiLine: true);
+    public static string? NoteProblem(string? note) => TextRules.Problem(note, UiTexts.Get(NoteLabel), TextLimits.Note, multiLine: true);
 }

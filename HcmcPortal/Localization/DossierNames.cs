@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Resources;
 using HcmcPortal.Domain;
 
 namespace HcmcPortal.Localization;
@@ -12,8 +10,6 @@ namespace HcmcPortal.Localization;
 /// </summary>
 public static class DossierNames
 {
-    private static readonly ResourceManager Resources = new("HcmcPortal.Localization.UiText", typeof(UiText).Assembly);
-
     public static string Status(DossierStatus status) => Text($"Dossier.Status.{status}") ?? DossierText.StatusName(status);
 
     public static string Stage(DossierStage stage) => Text($"Dossier.Stage.{stage}") ?? DossierText.StageName(stage);
@@ -25,8 +21,8 @@ public static class DossierNames
     /// or null for a unit's name, which is data and stays as stored.
     /// </summary>
     public static string? ApplicantRole(string? actorUnitName) =>
-        actorUnitName == Resources.GetString("Citizen.Event.Applicant", CultureInfo.InvariantCulture) ? Text("Citizen.Event.Applicant") : null;
+        actorUnitName == UiTexts.Vietnamese("Citizen.Event.Applicant") ? Text("Citizen.Event.Applicant") : null;
 
     /// <summary>A UiText resource in the current UI culture, or null when there is none.</summary>
-    public static string? Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+    public static string? Text(string key) => UiTexts.Find(key);
 }

@@ -14,6 +14,8 @@ public static class PortalCultures
 
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
+        // Text read outside a request (background mail, start-up) is Vietnamese, not the server's locale (often en_US).
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo(Vietnamese);
         services.AddLocalization();
         // Vietnamese letters go out as UTF-8, not as &#x1EA1; entities: smaller pages and readable source.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -22,8 +24,15 @@ public static class PortalCultures
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(Vietnamese).AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
-            // Only the user's explicit choice (cookie) or the API's query switches language; browsers' Accept-Language does not.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Only the user's explicit choice (cookie or ?culture=) switches language; browsers' Accept-Language does not.
+            // The Citizen App API answers in Vietnamese whatever the browser chose (its titles and messages are its contract).
+            o.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(http => Task.FromResult(http.Request.Path.StartsWithSegments("/api")
+                    ? new ProviderCultureResult(Vietnamese) : null)),
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+            ];
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Reports;
@@ -15,15 +16,15 @@ public static class ReportPeriod
     {
         var f = ReportWindow.ParseDate(from);
         var t = ReportWindow.ParseDate(to);
-        error = f is null || t is null ? "Vui lòng nhập từ ngày và đến ngày dạng yyyy-MM-dd." : Problem(f.Value, t.Value);
+        error = f is null || t is null ? UiTexts.Get("Validation.Period.Malformed") : Problem(f.Value, t.Value);
         return error is null ? (f!.Value, t!.Value) : null;
     }
 
     /// <summary>What is wrong with a chosen range, or null.</summary>
     public static string? Problem(DateOnly from, DateOnly to) =>
-        SupportedDates.Problem(from, "Từ ngày") ?? SupportedDates.Problem(to, "Đến ngày")
-        ?? (to < from ? "Đến ngày phải sau hoặc bằng từ ngày."
-        : to.DayNumber - from.DayNumber > MaxDays ? "Khoảng thời gian tối đa 3 năm."
+        SupportedDates.Problem(from, UiTexts.Get("Validation.Label.FromDate")) ?? SupportedDates.Problem(to, UiTexts.Get("Validation.Label.ToDate"))
+        ?? (to < from ? UiTexts.Get("Validation.Period.ToBeforeFrom")
+        : to.DayNumber - from.DayNumber > MaxDays ? UiTexts.Get("Validation.Period.TooLong")
         : null);
 
     /// <summary>A DX period (a year) from the query; null when missing, malformed or outside the supported years.</summary>

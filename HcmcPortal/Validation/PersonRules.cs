@@ -1,15 +1,23 @@
 using System.Net.Mail;
 using FluentValidation;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 
 namespace HcmcPortal.Validation;
 
-/// <summary>The rules for a person's details (name, CCCD, phone, e-mail, address), shared by every command that carries them.</summary>
+/// <summary>
+/// The rules for a person's details (name, CCCD, phone, e-mail, address), shared by every command that carries them.
+/// Messages come from the UiText resources in the culture of each validation (Vietnamese unless the reader chose English).
+/// </summary>
 public static class PersonRules
 {
-    public const string NameRequired = "Vui lòng nhập họ và tên.";
-    public const string PhoneInvalid = PhoneNumbers.ErrorInvalid;
-    public const string EmailInvalid = "Thư điện tử không hợp lệ.";
+    public const string NameRequiredKey = "Validation.Name.Required";
+
+    public static string PhoneInvalid => UiTexts.Get("Validation.Phone.Invalid");
+    public static string EmailInvalid => UiTexts.Get("Validation.Email.Invalid");
+
+    /// <summary>What the reader is told for a CCCD the domain refuses.</summary>
+    public static string CccdMessage(CccdProblem problem) => UiTexts.Get($"Validation.Cccd.{problem}");
 
     /// <summary>A CCCD as stored: NFC, digit groups joined ("079 203 001 234" → "079203001234").</summary>
     public static string StoredCccd(string? value) => Cccd.Normalize(TextRules.Normalize(value));
@@ -17,15 +25,14 @@ public static class PersonRules
     /// <summary>A phone as stored: its national form ("+84 912 345 678" → "0912345678"), or null when none was given.</summary>
     public static string? StoredPhone(string? value) => PhoneNumbers.TryNormalize(TextRules.Normalize(value), out var phone) ? phone : null;
 
-    public static IRuleBuilderOptionsConditions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, string requiredMessage = NameRequired) =>
-        rule.RequiredText("Họ và tên", TextLimits.PersonName, requiredMessage);
+    public static IRuleBuilderOptionsConditions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule, string requiredKey = NameRequiredKey) =>
+        rule.RequiredText("Validation.Label.FullName", TextLimits.PersonName, requiredKey);
 
     public static IRuleBuilderOptionsConditions<T, string?> CccdNumber<T>(this IRuleBuilder<T, string?> rule, TimeProvider clock) =>
         rule.Custom((value, context) =>
         {
-            var check = Cccd.Validate(TextRules.Normalize(value), VietnamTime.Today(clock));
-            if (!check.IsValid)
-                context.AddFailure(check.Error!);
+            if (Cccd.Validate(TextRules.Normalize(value), VietnamTime.Today(clock)).Problem is { } problem)
+                context.AddFailure(CccdMessage(problem));
         });
 
     public static IRuleBuilderOptionsConditions<T, string?> PhoneNumber<T>(this IRuleBuilder<T, string?> rule, bool required) =>
@@ -36,21 +43,22 @@ public static class PersonRules
                 context.AddFailure(PhoneInvalid);
         });
 
-    public static IRuleBuilderOptionsConditions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, bool required, string requiredMessage = EmailInvalid) =>
+    /// <summary>An e-mail address; when <paramref name="required"/> and missing, refused with the message <paramref name="requiredKey"/>.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Email<T>(this IRuleBuilder<T, string?> rule, bool required, string requiredKey = "Validation.Email.Invalid") =>
         rule.Custom((value, context) =>
         {
             var email = TextRules.Normalize(value);
             if (string.IsNullOrEmpty(email))
             {
                 if (required)
-                    context.AddFailure(requiredMessage);
+                    context.AddFailure(UiTexts.Get(requiredKey));
             }
-            else if (TextRules.Problem(email, "Thư điện tử", TextLimits.Email) is { } problem)
+            else if (TextRules.Problem(email, UiTexts.Get("Validation.Label.Email"), TextLimits.Email) is { } problem)
                 context.AddFailure(problem);
             else if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
                 context.AddFailure(EmailInvalid);
         });
 
     public static IRuleBuilderOptionsConditions<T, string?> Address<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Text("Địa chỉ", TextLimits.Address);
+        rule.Text("Validation.Label.Address", TextLimits.Address);
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using HcmcPortal.Localization;
+
 namespace HcmcPortal.Validation;
 
 /// <summary>
@@ -11,6 +14,8 @@ public static class SupportedDates
 
     public static bool Contains(DateOnly date) => date >= Min && date <= Max;
 
+    /// <summary>The message for a date outside the supported years, or null; <paramref name="label"/> as the reader sees it.</summary>
     public static string? Problem(DateOnly date, string label) =>
-        Contains(date) ? null : $"{label} phải trong khoảng {Min:dd/MM/yyyy} – {Max:dd/MM/yyyy}.";
+        Contains(date) ? null : UiTexts.Format("Validation.Date.OutOfRange", label,
+            Min.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Max.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
 }

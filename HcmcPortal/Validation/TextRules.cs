@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using HcmcPortal.Localization;
 
 namespace HcmcPortal.Validation;
 
@@ -51,28 +52,31 @@ public static class TextRules
     /// <summary>Normalised, and null when nothing is left.</summary>
     public static string? NormalizeOptional(string? text) => Normalize(text) is { Length: > 0 } t ? t : null;
 
-    /// <summary>The Vietnamese message for the first rule the text breaks, or null. Empty text passes (required-ness is each field's own rule).</summary>
+    /// <summary>
+    /// The message, in the current UI culture, for the first rule the text breaks, or null. Empty text passes (required-ness
+    /// is each field's own rule). <paramref name="label"/> is the field's name as the reader sees it.
+    /// </summary>
     public static string? Problem(string? text, string label, int maxLength, bool multiLine = false)
     {
         var t = Normalize(text);
         if (string.IsNullOrEmpty(t))
             return null;
         if (t.Contains('\0'))
-            return $"{label} chứa ký tự không hợp lệ (NUL).";
+            return UiTexts.Format("Validation.Text.Nul", label);
         // U+FFFD is what a decoder leaves of broken text (a lone surrogate in JSON, invalid UTF-8).
         if (HasLoneSurrogate(t) || t.Contains('\uFFFD'))
-            return $"{label} chứa ký tự không hợp lệ.";
+            return UiTexts.Format("Validation.Text.Invalid", label);
         if (t.Length > maxLength)
-            return $"{label} tối đa {maxLength} ký tự (hiện có {t.Length}).";
+            return UiTexts.Format("Validation.Text.TooLong", label, maxLength, t.Length);
         foreach (var c in t)
         {
             if (IsBidiControl(c))
-                return $"{label} chứa ký tự điều khiển hướng chữ, không được phép.";
+                return UiTexts.Format("Validation.Text.Bidi", label);
             if (char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t'))
-                return $"{label} chứa ký tự điều khiển không hợp lệ.";
+                return UiTexts.Format("Validation.Text.Control", label);
         }
         if (!t.Any(char.IsLetterOrDigit))
-            return $"{label} phải có chữ hoặc số (không chỉ gồm dấu câu hoặc ký tự vô hình).";
+            return UiTexts.Format("Validation.Text.Unreadable", label);
         return null;
     }
 
@@ -125,22 +129,25 @@ public static class TextRules
 /// <summary>The text rules as FluentValidation rules, so each command's validator states its fields in one line each.</summary>
 public static class TextRuleExtensions
 {
-    /// <summary>Optional free text: checked only when something was typed.</summary>
-    public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength, bool multiLine = false) =>
+    /// <summary>Optional free text: checked only when something was typed. <paramref name="labelKey"/> names the field (a UiText key).</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> Text<T>(this IRuleBuilder<T, string?> rule, string labelKey, int maxLength, bool multiLine = false) =>
         rule.Custom((value, context) =>
         {
-            if (TextRules.Problem(value, label, maxLength, multiLine) is { } problem)
+            if (TextRules.Problem(value, UiTexts.Get(labelKey), maxLength, multiLine) is { } problem)
                 context.AddFailure(problem);
         });
 
-    /// <summary>Text that must be given (a name, a reason): blank — including only invisible characters — is refused with <paramref name="requiredMessage"/>.</summary>
-    public static IRuleBuilderOptionsConditions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, string label, int maxLength,
-        string requiredMessage, bool multiLine = false) =>
+    /// <summary>
+    /// Text that must be given (a name, a reason): blank — including only invisible characters — is refused with the
+    /// message <paramref name="requiredKey"/>. Both keys are UiText keys, read in the culture of each validation.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, string labelKey, int maxLength,
+        string requiredKey, bool multiLine = false) =>
         rule.Custom((value, context) =>
         {
             if (TextRules.IsBlank(value))
-                context.AddFailure(requiredMessage);
-            else if (TextRules.Problem(value, label, maxLength, multiLine) is { } problem)
+                context.AddFailure(UiTexts.Get(requiredKey));
+            else if (TextRules.Problem(value, UiTexts.Get(labelKey), maxLength, multiLine) is { } problem)
                 context.AddFailure(problem);
         });
 }

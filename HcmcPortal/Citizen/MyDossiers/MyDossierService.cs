@@ -53,8 +53,8 @@ public sealed class RatingValidator : AbstractValidator<RatingInput>
 {
     public RatingValidator()
     {
-        RuleFor(x => x.Level).IsInEnum().WithMessage("Vui lòng chọn mức độ hài lòng.");
-        RuleFor(x => x.Comment).Text("Ý kiến góp ý", TextLimits.RatingComment, multiLine: true);
+        RuleFor(x => x.Level).IsInEnum().WithMessage(_ => UiTexts.Get("Validation.Rating.LevelRequired"));
+        RuleFor(x => x.Comment).Text("Validation.Label.RatingComment", TextLimits.RatingComment, multiLine: true);
     }
 }
 

@@ -6,7 +6,8 @@ using System.Text.Unicode;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
 using FluentValidation;
-using HcmcPortal.Domain;
+using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Citizen.Submission;
@@ -36,15 +37,6 @@ public sealed class DraftData
     public string ToJson() => JsonSerializer.Serialize(this, FormRules.Json);
 }
 
-public sealed class ApplicantInfo
-{
-    public string Name { get; set; } = "";
-    public string Cccd { get; set; } = "";
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
-    public string? Address { get; set; }
-}
-
 public sealed class AddressAnswer
 {
     public int? DistrictId { get; set; }
@@ -52,42 +44,30 @@ public sealed class AddressAnswer
     public string? Street { get; set; }
 }
 
-/// <summary>The applicant of an online submission (web form and API), by the shared person rules.</summary>
-public sealed class ApplicantValidator : AbstractValidator<ApplicantInfo>
-{
-    public ApplicantValidator(TimeProvider clock)
-    {
-        RuleFor(x => x.Name).PersonName("Vui lòng nhập họ tên người nộp hồ sơ.");
-        RuleFor(x => x.Cccd).CccdNumber(clock);
-        RuleFor(x => x.Phone).PhoneNumber(required: false);
-        RuleFor(x => x.Email).Email(required: false);
-        RuleFor(x => x.Address).Address();
-    }
-}
-
-/// <summary>Field-by-field checks with Vietnamese messages, keyed so that each message shows next to its field.</summary>
+/// <summary>Field-by-field checks with messages in the reader's language, keyed so that each message shows next to its field.</summary>
 public static class FormRules
 {
     // Vietnamese letters stay readable in the stored JSON.
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>The applicant's fields as <see cref="ApplicantValidator"/> names them on any command (web form, walk-in, API).</summary>
     public static class Keys
     {
-        public const string Name = "Applicant.Name";
-        public const string Cccd = "Applicant.Cccd";
-        public const string Phone = "Applicant.Phone";
-        public const string Email = "Applicant.Email";
-        public const string Address = "Applicant.Address";
+        public const string Name = ApplicantValidator.Prefix + nameof(ApplicantInfo.Name);
+        public const string Cccd = ApplicantValidator.Prefix + nameof(ApplicantInfo.Cccd);
+        public const string Phone = ApplicantValidator.Prefix + nameof(ApplicantInfo.Phone);
+        public const string Email = ApplicantValidator.Prefix + nameof(ApplicantInfo.Email);
+        public const string Address = ApplicantValidator.Prefix + nameof(ApplicantInfo.Address);
         public const string Unit = "Unit";
     }
 
     /// <summary>The applicant's fields by the shared <see cref="ApplicantValidator"/>, keyed "Applicant.&lt;field&gt;", and the receiving unit.</summary>
     public static Dictionary<string, string> ValidateApplicant(DraftData data, IValidator<ApplicantInfo> validator)
     {
-        var errors = validator.Validate(data.Applicant).FirstErrors(field => "Applicant." + field);
+        var errors = validator.Validate(data.Applicant).FirstErrors(field => ApplicantValidator.Prefix + field);
         if (data.UnitId is null)
-            errors[Keys.Unit] = "Vui lòng chọn cơ quan tiếp nhận hồ sơ.";
+            errors[Keys.Unit] = UiTexts.Get("Validation.Unit.Required");
         return errors;
     }
 
@@ -103,10 +83,10 @@ public static class FormRules
                 if (empty)
                 {
                     if (f.Required)
-                        errors[f.Key] = $"Vui lòng nhập {f.Label.ToLowerInvariant()}.";
+                        errors[f.Key] = UiTexts.Format("Validation.Answer.Required", f.Label.ToLowerInvariant());
                 }
                 else if (address!.DistrictId is null || address.WardId is null || TextRules.IsBlank(address.Street))
-                    errors[f.Key] = "Vui lòng chọn quận/huyện, phường/xã và nhập số nhà, tên đường.";
+                    errors[f.Key] = UiTexts.Get("Validation.Address.Incomplete");
                 else if (TextRules.Problem(address.Street, f.Label, TextLimits.Address) is { } streetProblem)
                     errors[f.Key] = streetProblem;
                 continue;
@@ -115,18 +95,18 @@ public static class FormRules
             if (TextRules.IsBlank(value))
             {
                 if (f.Required)
-                    errors[f.Key] = $"Vui lòng nhập {f.Label.ToLowerInvariant()}.";
+                    errors[f.Key] = UiTexts.Format("Validation.Answer.Required", f.Label.ToLowerInvariant());
                 continue;
             }
             var error = TextRules.Problem(value!, f.Label, TextLimits.FormAnswer, multiLine: true) ?? f.Type switch
             {
                 FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
-                    => $"{f.Label} phải là một số.",
+                    => UiTexts.Format("Validation.Answer.Number", f.Label),
                 FormFieldType.Date when !DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    => $"{f.Label} không phải ngày hợp lệ (dd/MM/yyyy).",
+                    => UiTexts.Format("Validation.Answer.Date", f.Label),
                 FormFieldType.Date when SupportedDates.Problem(DateOnly.ParseExact(value!, DateFormat, CultureInfo.InvariantCulture), f.Label) is { } outside
                     => outside,
-                FormFieldType.Choice when !f.Options.Contains(value) => $"Vui lòng chọn {f.Label.ToLowerInvariant()} trong danh sách.",
+                FormFieldType.Choice when !f.Options.Contains(value) => UiTexts.Format("Validation.Answer.Choice", f.Label.ToLowerInvariant()),
                 _ => null,
             };
             if (error is not null)

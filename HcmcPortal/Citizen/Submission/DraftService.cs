@@ -4,6 +4,7 @@ using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
@@ -200,7 +201,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         var unitNames = await UnitNamesAsync(data, ct);
         foreach (var field in procedure.FormFields.Where(f => f.Type == FormFieldType.Address && !errors.ContainsKey(f.Key)))
             if (data.Addresses.GetValueOrDefault(field.Key) is { DistrictId: int district, WardId: int ward } && unitNames.Parents.GetValueOrDefault(ward) != district)
-                errors[field.Key] = "Phường/xã không thuộc quận/huyện đã chọn.";
+                errors[field.Key] = UiTexts.Get("Validation.Address.WardOutsideDistrict");
         foreach (var doc in procedure.Documents.Where(d => d.Mandatory && files.All(f => f.RequiredDocumentId != d.Id)))
             errors[DocumentKey(doc.Id)] = $"Thiếu giấy tờ bắt buộc: {doc.Name}.";
         if (!errors.ContainsKey(FormRules.Keys.Unit))
