@@ -31,8 +31,16 @@ public sealed class NoDeadEndsJourneyTests(BrowserFixture browser)
         var desk = await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn");
         await desk.GotoAsync($"/can-bo/ho-so/{id}");
         await desk.ClickAsync("[data-test=action-ConfirmPayment]");
+        await Expect(desk.Locator("[data-test=field-paid-amount]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^3[.,]?000$")); // the fee asked for
         await desk.ClickAsync("[data-test=action-submit]");
-        await Expect(desk.Locator("[data-test=timeline-entry][data-action=ConfirmPayment]")).ToContainTextAsync("Đã nhận khoản phí");
+        await Expect(desk.Locator(".mud-input-control", new() { Has = desk.Locator("[data-test=field-receipt-number]") }))
+            .ToContainTextAsync("Vui lòng nhập số biên lai."); // beside its field, nothing sent
+        await desk.FillAsync("[data-test=field-receipt-number]", "BL-000777");
+        await desk.Locator("[data-test=action-form]").GetByText("Chuyển khoản", new() { Exact = true }).ClickAsync();
+        await desk.ClickAsync("[data-test=action-submit]");
+        await Expect(desk.Locator("[data-test=timeline-entry][data-action=ConfirmPayment]"))
+            .ToContainTextAsync("Đã nhận khoản phí, lệ phí 3.000 đ (chuyển khoản), biên lai số BL-000777.");
+        await Expect(desk.Locator("[data-test=payment-received]")).ToContainTextAsync("BL-000777");
         await Expect(desk.Locator("[data-test=action-RequestPayment]")).ToBeVisibleAsync(); // fee procedure, back in processing
 
         await citizen.ReloadAsync();

@@ -1,5 +1,6 @@
 using Bunit;
 using HcmcPortal.Localization;
+using HcmcPortal.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -16,6 +17,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddPortalLocalization();
+        Services.AddPortalValidation(); // the validators components check fields with, as the app registers them
+        Services.AddSingleton(TimeProvider.System);
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
     }

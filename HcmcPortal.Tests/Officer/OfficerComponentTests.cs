@@ -64,7 +64,7 @@ public sealed class ActionPanelTests : BunitTestBase
         5, "Quận 1", "Quận 1", "000.00.01.H29", "Nguyễn Văn An", "079203001234", null, null, null, true,
         DossierChannel.Online, stage, DossierWorkflow.StatusOf(stage), DossierOutcome.None, "{}",
         DateTime.UtcNow, null, null, DateTime.UtcNow.AddDays(1), null, 0, null, null, null, null, 0, null, false, 0,
-        [], [], [], [], deadline, canReappoint, apologyDue);
+        [], [], [], [], deadline, canReappoint, apologyDue, null);
 
     private IRenderedComponent<ActionPanel> RenderPanel(DossierDetail detail, Actor actor)
     {

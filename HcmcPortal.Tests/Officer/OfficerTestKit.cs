@@ -75,11 +75,11 @@ public static class OfficerTestKit
 
     /// <summary>Applies an action with the current version and asserts it succeeded.</summary>
     public static async Task ApplyOkAsync(this PortalFactory portal, Actor actor, Guid dossierId, DossierAction action, string? note = null,
-        string? assigneeId = null, int? targetUnitId = null, IReadOnlyList<UploadedFile>? files = null)
+        string? assigneeId = null, int? targetUnitId = null, IReadOnlyList<UploadedFile>? files = null, PaymentReceipt? payment = null)
     {
         var result = await portal.Dossiers().ApplyAsync(actor, new ActionRequest(dossierId, await portal.VersionAsync(dossierId), action)
         {
-            Note = note, AssigneeId = assigneeId, TargetUnitId = targetUnitId, Files = files ?? [],
+            Note = note, AssigneeId = assigneeId, TargetUnitId = targetUnitId, Files = files ?? [], Payment = payment,
         });
         Assert.True(result.Succeeded, $"{action}: {result.Status} {result.Message}");
     }

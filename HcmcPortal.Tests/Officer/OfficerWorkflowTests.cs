@@ -236,7 +236,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         var leader = await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn");
         await portal.ApplyOkAsync(specialist, id, DossierAction.RequestPayment, "Lệ phí 20.000 đồng.");
         Assert.Equal(DossierStatus.FinancialObligation, (await portal.LoadAsync(id)).Status);
-        await portal.ApplyOkAsync(specialist, id, DossierAction.ConfirmPayment);
+        await portal.ApplyOkAsync(specialist, id, DossierAction.ConfirmPayment, payment: new PaymentReceipt(20_000, "BL-0001", PaymentChannel.AtCounter));
         Assert.Equal(DossierStatus.Processing, (await portal.LoadAsync(id)).Status);
 
         var noReason = await portal.Dossiers().ApplyAsync(leader, new ActionRequest(id, await portal.VersionAsync(id), DossierAction.Stop));

@@ -46,7 +46,7 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         Assert.Equal(3, sheet.SheetView.SplitRow);
         Assert.Equal("#,##0.00", sheet.Cell(4, 4).Style.NumberFormat.Format);
         Assert.Equal(168, sheet.RowsUsed().Count(r => r.RowNumber() >= 4 && !r.Cell(1).IsEmpty()));
-        Assert.Equal(8 + 2, wb.Worksheets.Count);
+        Assert.Equal(8 + 3, wb.Worksheets.Count); // ranking, 8 indices, measured metrics, the period
 
         var first = ranking.Units[0];
         var index = wb.Worksheet(first.Indices[0].Code);

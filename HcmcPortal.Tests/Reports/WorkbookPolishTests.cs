@@ -72,6 +72,51 @@ public sealed class WorkbookPolishTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Every_cell_is_a_number_a_date_or_vietnamese_text_and_codes_stay_text_never_a_code_name()
+    {
+        var codeNames = Enum.GetNames<StatGrouping>().Concat(Enum.GetNames<MetricPart>()).Concat(Enum.GetNames<HcmcPortal.Data.DxSource>())
+            .Concat(Enum.GetNames<HcmcPortal.Data.UnitLevel>()).Concat(PortalMetrics.All.Select(m => m.Name)).ToHashSet();
+        var identifier = new Regex("^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$");
+        var checkedCells = 0;
+        foreach (var (name, file) in await WorkbooksAsync())
+        {
+            using var wb = new XLWorkbook(new MemoryStream(file));
+            foreach (var ws in wb.Worksheets)
+            {
+                var codeColumns = ws.Row(3).CellsUsed().Where(c => c.GetString().StartsWith("Mã")).Select(c => c.Address.ColumnNumber).ToHashSet();
+                foreach (var cell in ws.CellsUsed().Where(c => !c.HasFormula))
+                {
+                    var where = $"{name}/{ws.Name}!{cell.Address}";
+                    var text = cell.GetString();
+                    checkedCells++;
+                    Assert.False(codeNames.Contains(text) || identifier.IsMatch(text), $"{where}: code name '{text}'");
+                    if (cell.Address.RowNumber <= 3)
+                        continue;
+                    if (codeColumns.Contains(cell.Address.ColumnNumber))
+                        Assert.True(cell.DataType == XLDataType.Text, $"{where}: code '{text}' stored as {cell.DataType}");
+                    else if (cell.DataType == XLDataType.Text)
+                        Assert.False(double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _),
+                            $"{where}: number '{text}' stored as text");
+                    else if (cell.DataType == XLDataType.DateTime)
+                        Assert.StartsWith("dd/mm/yyyy", cell.Style.NumberFormat.Format);
+                }
+            }
+        }
+        Assert.True(checkedCells > 1000, $"only {checkedCells} cells");
+
+        // Codes keep their exact text ("1.004873" is a procedure, not a number); the period is stored as real dates.
+        var (_, statistics) = (await WorkbooksAsync()).Single(w => w.Name == "statistics");
+        using var book = new XLWorkbook(new MemoryStream(statistics));
+        var firstProcedure = book.Worksheet("Theo thủ tục").Cell(4, 1);
+        Assert.Matches(@"^\d+\.\d{6}$", firstProcedure.GetString());
+        var period = book.Worksheet("Kỳ báo cáo");
+        Assert.Equal(("Từ ngày", new DateTime(2025, 1, 1)), (period.Cell(4, 1).GetString(), period.Cell(4, 2).GetDateTime()));
+        Assert.Equal(("Đến ngày", new DateTime(2025, 12, 31)), (period.Cell(5, 1).GetString(), period.Cell(5, 2).GetDateTime()));
+        Assert.Equal((XLDataType.DateTime, "dd/mm/yyyy"), (period.Cell(5, 2).DataType, period.Cell(5, 2).Style.NumberFormat.Format));
+        Assert.Equal(XLDataType.DateTime, period.Cell(6, 2).DataType);
+    }
+
+    [Fact]
     public async Task The_service_index_workbook_ranks_the_units_and_ends_with_the_city_average()
     {
         // 2024: one structure (the 22 districts), so one sheet without a part number.

@@ -137,6 +137,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(d => d.SupplementRequest).HasMaxLength(TextLimits.Note);
             e.Property(d => d.IdempotencyKey).HasMaxLength(TextLimits.IdempotencyKey);
             e.Property(d => d.IdempotencyBodyHash).HasMaxLength(TextLimits.Sha256Hex);
+            e.Property(d => d.PaymentReceiptNumber).HasMaxLength(TextLimits.ReceiptNumber);
             e.HasIndex(d => d.Code).IsUnique();
             // The queues and reports filter by unit scope and status and order by submission time.
             e.HasIndex(d => new { d.UnitPath, d.Status, d.SubmittedAt });

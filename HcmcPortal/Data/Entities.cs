@@ -235,6 +235,11 @@ public class Dossier : IAudited, IConcurrent
     public bool ResultDigitised { get; set; }
     public long FeeVnd { get; set; }
     public bool FeePaidOnline { get; set; }
+    /// <summary>The fee the desk received (status 6 → processing), in whole đồng, with its receipt number, channel and time.</summary>
+    public long? PaidAmountVnd { get; set; }
+    public string? PaymentReceiptNumber { get; set; }
+    public PaymentChannel? PaymentChannel { get; set; }
+    public DateTime? PaidAt { get; set; }
     public string? IdempotencyKey { get; set; }
     /// <summary>SHA-256 of the request that came with <see cref="IdempotencyKey"/>: the same key with another body is refused (422).</summary>
     public string? IdempotencyBodyHash { get; set; }

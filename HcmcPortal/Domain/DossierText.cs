@@ -56,4 +56,13 @@ public static class DossierText
         DossierAction.Return => "Trả kết quả",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown dossier action."),
     };
+
+    /// <summary>How the fee was paid, as the dossier's history records it.</summary>
+    public static string PaymentChannelName(PaymentChannel channel) => channel switch
+    {
+        PaymentChannel.AtCounter => "nộp tại quầy",
+        PaymentChannel.BankTransfer => "chuyển khoản",
+        PaymentChannel.EPayment => "thanh toán trực tuyến",
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "Unknown payment channel."),
+    };
 }

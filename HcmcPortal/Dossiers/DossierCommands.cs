@@ -32,7 +32,12 @@ public sealed record ActionRequest(Guid DossierId, Guid ExpectedVersion, Dossier
     public string? AssigneeId { get; init; }
     public int? TargetUnitId { get; init; }
     public IReadOnlyList<UploadedFile> Files { get; init; } = [];
+    /// <summary>What the desk received, for <see cref="DossierAction.ConfirmPayment"/>.</summary>
+    public PaymentReceipt? Payment { get; init; }
 }
+
+/// <summary>A fee received: the amount in whole đồng, the receipt's number and how it was paid.</summary>
+public sealed record PaymentReceipt(long AmountVnd, string? ReceiptNumber, PaymentChannel Channel);
 
 /// <summary>A new dossier, online from a citizen or on paper at the desk (walk-in).</summary>
 public sealed record SubmitRequest(int ProcedureId, int UnitId, DossierChannel Channel)

@@ -28,6 +28,7 @@ public sealed class DossierService(
     IValidator<ActionRequest> actionValidator)
 {
     private const int MaxSubmitAttempts = 5;
+    private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task<CommandResult> SubmitAsync(Actor actor, SubmitRequest req, CancellationToken ct = default)
     {
@@ -309,6 +310,15 @@ public sealed class DossierService(
                 dossier.ReturnedAt = nowUtc;
                 break;
             case DossierAction.ConfirmPayment:
+                // What was received is kept on the dossier and told in its history (the validator made sure it is complete).
+                var payment = req.Payment!;
+                dossier.PaidAmountVnd = payment.AmountVnd;
+                dossier.PaymentReceiptNumber = TextRules.Normalize(payment.ReceiptNumber);
+                dossier.PaymentChannel = payment.Channel;
+                dossier.PaidAt = nowUtc;
+                dossier.FeePaidOnline = payment.Channel == PaymentChannel.EPayment;
+                var receivedText = $"Đã nhận khoản phí, lệ phí {payment.AmountVnd.ToString("N0", VietnameseNumbers)} đ " +
+                    $"({DossierText.PaymentChannelName(payment.Channel)}), biên lai số {dossier.PaymentReceiptNumber}.";
                 // The clock resumes: the days spent waiting for the payment are added to the due date.
                 var pausedAt = await db.DossierEvents.Where(e => e.DossierId == dossier.Id && e.Action == nameof(DossierAction.RequestPayment))
                     .MaxAsync(e => (DateTime?)e.At, ct);
@@ -316,9 +326,9 @@ public sealed class DossierService(
                 {
                     var dueAfter = DeadlineCalculator.ExtendForPause(VietnamTime.ToLocal(dueBefore), VietnamTime.ToLocal(paused), nowLocal, calendar);
                     dossier.DueAt = VietnamTime.ToUtc(dueAfter);
-                    note = string.Join(" ", new[] { note, $"Đã nhận khoản phí, lệ phí {dossier.FeeVnd.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))} đ; hẹn trả kết quả: {dueAfter:dd/MM/yyyy HH:mm}." }
-                        .Where(t => !string.IsNullOrEmpty(t)));
+                    receivedText += $" Hẹn trả kết quả: {dueAfter:dd/MM/yyyy HH:mm}.";
                 }
+                note = string.Join(" ", new[] { note, receivedText }.Where(t => !string.IsNullOrEmpty(t)));
                 break;
         }
         var kind = req.Action switch

@@ -1,4 +1,5 @@
 using FluentValidation;
+using HcmcPortal.Domain;
 using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
@@ -52,12 +53,28 @@ public sealed class SubmitRequestValidator : AbstractValidator<SubmitRequest>
     }
 }
 
-/// <summary>An action on a dossier: its note (a reason, the supplement list, the withdraw reason) within the event's note column.</summary>
+/// <summary>A fee received: a positive amount in whole đồng, the receipt's number, a known channel.</summary>
+public sealed class PaymentReceiptValidator : AbstractValidator<PaymentReceipt>
+{
+    public PaymentReceiptValidator()
+    {
+        RuleFor(x => x.AmountVnd).GreaterThan(0).WithMessage(_ => UiTexts.Get("Validation.Payment.Amount"));
+        RuleFor(x => x.ReceiptNumber).RequiredText("Validation.Label.ReceiptNumber", TextLimits.ReceiptNumber, "Validation.Payment.ReceiptRequired");
+        RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => UiTexts.Get("Validation.Payment.Channel"));
+    }
+}
+
+/// <summary>
+/// An action on a dossier: its note (a reason, the supplement list, the withdraw reason) within the event's note column,
+/// and for a payment received what was received (fields "Payment.*").
+/// </summary>
 public sealed class ActionRequestValidator : AbstractValidator<ActionRequest>
 {
     public ActionRequestValidator()
     {
         RuleFor(x => x.Note).Text(NoteLabel, TextLimits.Note, multiLine: true);
+        RuleFor(x => x.Payment).NotNull().WithMessage(_ => UiTexts.Get("Validation.Payment.Required")).SetValidator(new PaymentReceiptValidator()!)
+            .When(x => x.Action == DossierAction.ConfirmPayment);
     }
 
     private const string NoteLabel = "Validation.Label.Note";

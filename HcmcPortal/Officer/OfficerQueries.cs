@@ -76,7 +76,10 @@ public sealed record DossierDetail(
     DateTime? FinishedAt, DateTime? ReturnedAt, string? AssignedOfficerId, string? AssignedOfficerName,
     int SupplementCount, string? SupplementRequest, bool SupplementAtReception, long FeeVnd,
     IReadOnlyList<string> RequiredDocuments, IReadOnlyList<StepPlan> Steps, IReadOnlyList<FileInfoRow> Files, IReadOnlyList<TimelineEntry> Timeline,
-    DeadlineState? Deadline, bool CanReappoint, bool ApologyDue);
+    DeadlineState? Deadline, bool CanReappoint, bool ApologyDue, ReceivedPayment? Payment);
+
+/// <summary>The fee the desk recorded as received.</summary>
+public sealed record ReceivedPayment(long AmountVnd, string? ReceiptNumber, PaymentChannel Channel, DateTime At);
 
 /// <summary>
 /// Read side of the officer screens. Every dossier query starts from <see cref="ActorQueries.VisibleTo"/>, so an
@@ -225,7 +228,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
                     ApplicantAddress = papers ? x.ApplicantAddress : null,
                     x.Channel, x.Stage, x.Status, x.Outcome, FormDataJson = papers ? x.FormDataJson : "{}", x.SubmittedAt, x.ReceivedAt, x.ClockStartAt, x.DueAt, x.OriginalDueAt,
                     x.ReappointmentCount, x.FinishedAt, x.ReturnedAt, x.AssignedOfficerId, x.SupplementCount, x.SupplementRequest,
-                    x.SupplementAtReception, x.FeeVnd,
+                    x.SupplementAtReception, x.FeeVnd, x.PaidAmountVnd, x.PaymentReceiptNumber, x.PaymentChannel, x.PaidAt,
                 },
                 ProcedureCode = x.Procedure!.Code,
                 ProcedureName = x.Procedure.Name,
@@ -270,7 +273,9 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             required, steps, files, timeline,
             Classify(x.DueAt, x.FinishedAt, nowLocal, calendar), canReappoint,
             x.DueAt is { } dueAt && !DossierWorkflow.IsFinished(x.Stage)
-                && DeadlineCalculator.IsApologyDue(x.ReappointmentCount, VietnamTime.ToLocal(dueAt), nowLocal, calendar));
+                && DeadlineCalculator.IsApologyDue(x.ReappointmentCount, VietnamTime.ToLocal(dueAt), nowLocal, calendar),
+            x is { PaidAmountVnd: long paid, PaymentChannel: PaymentChannel channel, PaidAt: DateTime paidAt }
+                ? new ReceivedPayment(paid, x.PaymentReceiptNumber, channel, paidAt) : null);
     }
 
     /// <summary>Specialists of a unit, for the assignment list.</summary>

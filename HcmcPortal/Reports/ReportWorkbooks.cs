@@ -16,6 +16,8 @@ public static class ReportWorkbooks
     private const string Normal = "0.0000";
     private const string Percent = "0.00%";
     private const string Count = "#,##0";
+    private const string DateFormat = "dd/mm/yyyy";
+    private const string DateTimeFormat = "dd/mm/yyyy hh:mm";
 
     public static string DxFileName(int year, DateOnly today) => $"xep-hang-cds-{year}-{today:yyyyMMdd}.xlsx";
     public static string ServiceIndexFileName(ReportWindow w, DateOnly today) => $"chi-so-phuc-vu-{w.From:yyyyMMdd}-{w.To:yyyyMMdd}-{today:yyyyMMdd}.xlsx";
@@ -45,7 +47,7 @@ public static class ReportWorkbooks
             var u = units[r];
             var row = first + r;
             ws.Cell(row, 1).Value = u.Rank;
-            ws.Cell(row, 2).Value = u.UnitCode;
+            Text(ws.Cell(row, 2), u.UnitCode);
             ws.Cell(row, 3).Value = u.UnitName;
             for (var i = 0; i < u.Indices.Count; i++)
                 ws.Cell(row, 6 + i).Value = u.Indices[i].Score;
@@ -72,6 +74,8 @@ public static class ReportWorkbooks
         for (var i = 0; i < indices.Count; i++)
             IndexSheet(wb, indices[i], i, detailUnits);
         MeasuredSheet(wb, ranking, detailUnits);
+        PeriodSheet(wb, $"Xếp hạng chỉ số chuyển đổi số năm {ranking.Period.Year}",
+            new DateOnly(ranking.Period.Year, 1, 1), new DateOnly(ranking.Period.Year, 12, 31), null);
         return Save(wb);
     }
 
@@ -109,9 +113,10 @@ public static class ReportWorkbooks
             foreach (var c in u.Indices.SelectMany(i => i.Components).Where(c => c.Source == Data.DxSource.Measured))
             {
                 ws.Cell(row, 1).Value = u.UnitName;
-                ws.Cell(row, 2).Value = c.Code;
+                Text(ws.Cell(row, 2), c.Code);
                 ws.Cell(row, 3).Value = c.Name;
-                ws.Cell(row, 4).Value = c.Metric;
+                // The metric by its Vietnamese title, never its code name.
+                ws.Cell(row, 4).Value = PortalMetrics.Find(c.Metric)?.Title ?? "";
                 ws.Cell(row, 5).Value = c.Numerator ?? 0;
                 ws.Cell(row, 6).Value = c.Denominator ?? 0;
                 ws.Cell(row, 7).FormulaA1 = $"IF(F{row}=0,\"\",E{row}/F{row})";
@@ -139,6 +144,7 @@ public static class ReportWorkbooks
             var period = report.Straddles ? $"Kỳ: {section.Window.Label} — {ReportUnits.SectionTitle(section.Level)}" : $"Kỳ: {section.Window.Label}";
             ServiceIndexSheets(wb, section, suffix, period);
         }
+        PeriodSheet(wb, "Bộ chỉ số phục vụ người dân, doanh nghiệp", report.Window.From, report.Window.To, report.Window.AsOfUtc);
         return Save(wb);
     }
 
@@ -153,7 +159,7 @@ public static class ReportWorkbooks
         {
             var row = 4 + r;
             var x = rows[r];
-            ws.Cell(row, 1).Value = x.Unit.Code;
+            Text(ws.Cell(row, 1), x.Unit.Code);
             ws.Cell(row, 2).Value = x.Unit.Name;
             for (var g = 0; g < x.Result.Groups.Count; g++)
                 ws.Cell(row, 3 + g).Value = x.Result.Groups[g].Points;
@@ -175,7 +181,7 @@ public static class ReportWorkbooks
             foreach (var i in x.Result.Groups.SelectMany(g => g.Indicators))
             {
                 detail.Cell(line, 1).Value = x.Unit.Name;
-                detail.Cell(line, 2).Value = i.Code;
+                Text(detail.Cell(line, 2), i.Code);
                 detail.Cell(line, 3).Value = i.Name;
                 detail.Cell(line, 4).Value = i.Numerator;
                 detail.Cell(line, 5).Value = i.Denominator;
@@ -211,6 +217,8 @@ public static class ReportWorkbooks
                     ? $"Kỳ: {section.Window.Label} — {ReportUnits.SectionTitle(level)}" : $"Kỳ: {section.Window.Label}";
                 StatisticsSheet(wb, report.Straddles ? $"{sheet} ({s + 1})" : sheet, keyTitle, period, report.Grouping, section.Rows);
             }
+        if (reports.Count > 0)
+            PeriodSheet(wb, "Thống kê tình hình giải quyết hồ sơ", reports[0].Window.From, reports[0].Window.To, reports[0].Window.AsOfUtc);
         return Save(wb);
     }
 
@@ -225,7 +233,7 @@ public static class ReportWorkbooks
         {
             var row = first + r;
             var x = rows[r];
-            ws.Cell(row, 1).Value = x.Code;
+            Text(ws.Cell(row, 1), x.Code);
             ws.Cell(row, 2).Value = x.Name;
             for (var c = 0; c < columns.Count; c++)
                 ws.Cell(row, 3 + c).Value = x.Values[c];
@@ -246,6 +254,36 @@ public static class ReportWorkbooks
         ws.Row(3).Height = 45;
         ws.Row(3).Style.Alignment.WrapText = true;
         ws.SheetView.Freeze(3, 2);
+    }
+
+    /// <summary>
+    /// "Kỳ báo cáo": the period as real dates (dd/MM/yyyy), so a reader can sort, filter or reuse them; the sheets' titles
+    /// carry the same period as text for printing.
+    /// </summary>
+    private static void PeriodSheet(XLWorkbook wb, string report, DateOnly from, DateOnly to, DateTime? asOfUtc)
+    {
+        var ws = wb.AddWorksheet("Kỳ báo cáo");
+        Title(ws, report, "Thông tin về kỳ báo cáo");
+        Header(ws, 3, ["Mục", "Giá trị"]);
+        ws.Cell(4, 1).Value = "Từ ngày";
+        Date(ws.Cell(4, 2), from.ToDateTime(TimeOnly.MinValue), DateFormat);
+        ws.Cell(5, 1).Value = "Đến ngày";
+        Date(ws.Cell(5, 2), to.ToDateTime(TimeOnly.MinValue), DateFormat);
+        if (asOfUtc is DateTime asOf)
+        {
+            ws.Cell(6, 1).Value = "Số liệu tính đến";
+            Date(ws.Cell(6, 2), VietnamTime.ToLocal(asOf), DateTimeFormat);
+        }
+        Widths(ws, [24, 20]);
+    }
+
+    /// <summary>A code (unit, procedure, indicator) as text: "1.004873" or "00001" must not become a number.</summary>
+    private static void Text(IXLCell cell, string value) => cell.SetValue(value).SetDataType(XLDataType.Text);
+
+    private static void Date(IXLCell cell, DateTime value, string format)
+    {
+        cell.SetValue(value);
+        cell.Style.NumberFormat.Format = format;
     }
 
     /// <summary>Excel sheet names: at most 31 characters, none of []:*?/\.</summary>

@@ -25,6 +25,8 @@ public static class TextLimits
     public const int IdempotencyKey = 100;
     /// <summary>SHA-256 in hexadecimal.</summary>
     public const int Sha256Hex = 64;
+    /// <summary>The number printed on a fee receipt (biên lai), e.g. "0001234" or "BL-2025/000123".</summary>
+    public const int ReceiptNumber = 50;
 }
 
 /// <summary>

@@ -314,6 +314,19 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<int>("Outcome")
                         .HasColumnType("int");
 
+                    b.Property<long?>("PaidAmountVnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PaymentChannel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PaymentReceiptNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<int>("ProcedureId")
                         .HasColumnType("int");
 

@@ -304,6 +304,19 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<int>("Outcome")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PaidAmountVnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PaymentChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentReceiptNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
 
