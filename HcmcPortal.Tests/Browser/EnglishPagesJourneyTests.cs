@@ -49,6 +49,8 @@ public sealed class EnglishPagesJourneyTests(BrowserFixture browser)
         await CheckAsync(visitor, "/thu-tuc", problems);
         await CheckAsync(visitor, "/thu-tuc/1.001193", problems);
         await CheckAsync(visitor, "/account/login", problems);
+        await CheckAsync(visitor, "/account/register", problems);
+        await CheckAsync(visitor, "/account/forgot-password", problems);
         await CheckAsync(visitor, "/tra-cuu", problems);
         await visitor.FillAsync("input[data-test=lookup-code]", "HS-KHONG-CO");
         await visitor.FillAsync("input[data-test=lookup-digits]", "0000");
@@ -61,6 +63,14 @@ public sealed class EnglishPagesJourneyTests(BrowserFixture browser)
         await SwitchToEnglishAsync(citizen);
         await CheckAsync(citizen, "/ho-so-cua-toi", problems);
         await CheckAsync(citizen, $"/ho-so-cua-toi/{id}", problems);
+        await CheckAsync(citizen, "/nop-ho-so/1.000894", problems);
+        // A step's refusals, in English: the applicant's name left empty (what the person typed elsewhere stays).
+        await citizen.FillAsync("[data-test=applicant-name]", "");
+        await citizen.ClickAsync("[data-test=step-next]");
+        await Expect(citizen.GetByText("Please enter the applicant's full name.")).ToBeVisibleAsync();
+        problems.AddRange((await VietnameseWordsAsync(citizen)).Select(w => $"/nop-ho-so (errors): {w}"));
+        await CheckAsync(citizen, "/thong-bao", problems);
+        await CheckAsync(citizen, "/tai-khoan", problems);
         await citizen.Context.CloseAsync();
 
         var officer = await browser.SignedInPageAsync("motcua.q1@demo.hcmc.vn");
@@ -68,13 +78,32 @@ public sealed class EnglishPagesJourneyTests(BrowserFixture browser)
         await CheckAsync(officer, "/can-bo", problems);
         await CheckAsync(officer, "/can-bo/ho-so", problems);
         await CheckAsync(officer, $"/can-bo/ho-so/{id}", problems);
+        await CheckAsync(officer, "/can-bo/tiep-nhan-truc-tiep", problems);
         await officer.Context.CloseAsync();
 
         var leader = await browser.SignedInPageAsync("lanhdao.tp@demo.hcmc.vn");
         await SwitchToEnglishAsync(leader);
         await CheckAsync(leader, "/bao-cao/chuyen-doi-so", problems);
         await CheckAsync(leader, "/bao-cao/chi-so-phuc-vu", problems);
+        await CheckAsync(leader, "/bao-cao/thong-ke", problems);
         await leader.Context.CloseAsync();
+
+        var unitLeader = await browser.SignedInPageAsync("lanhdao.q1@demo.hcmc.vn");
+        await SwitchToEnglishAsync(unitLeader);
+        await CheckAsync(unitLeader, "/cds/tu-danh-gia", problems);
+        await unitLeader.Context.CloseAsync();
+
+        var evaluator = await browser.SignedInPageAsync("danhgia.cds@demo.hcmc.vn");
+        await SwitchToEnglishAsync(evaluator);
+        await CheckAsync(evaluator, "/cds/tham-dinh", problems);
+        await CheckAsync(evaluator, "/cds/bo-chi-so", problems);
+        await evaluator.Context.CloseAsync();
+
+        var admin = await browser.SignedInPageAsync("quantri@demo.hcmc.vn");
+        await SwitchToEnglishAsync(admin);
+        foreach (var path in new[] { "/quan-tri/nguoi-dung", "/quan-tri/don-vi", "/quan-tri/thu-tuc", "/quan-tri/lich", "/quan-tri/nhat-ky-du-lieu-ca-nhan" })
+            await CheckAsync(admin, path, problems);
+        await admin.Context.CloseAsync();
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }

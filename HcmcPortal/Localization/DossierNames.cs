@@ -23,6 +23,12 @@ public static class DossierNames
     public static string? ApplicantRole(string? actorUnitName) =>
         actorUnitName == UiTexts.Vietnamese("Citizen.Event.Applicant") ? Text("Citizen.Event.Applicant") : null;
 
+    /// <summary>A role's name in the current culture.</summary>
+    public static string Role(string role) => Text($"Role.{role}") ?? Roles.DisplayName(role);
+
+    /// <summary>A screen of the personal-data access log (<c>PersonalDataScreens</c>) in the current culture.</summary>
+    public static string Screen(string screen) => Text($"Privacy.Screen.{screen}") ?? HcmcPortal.Privacy.PersonalDataScreens.DisplayName(screen);
+
     /// <summary>A UiText resource in the current UI culture, or null when there is none.</summary>
     public static string? Text(string key) => UiTexts.Find(key);
 }

@@ -1,3 +1,4 @@
+using HcmcPortal.Localization;
 using ClosedXML.Excel;
 using HcmcPortal.Accounts;
 using HcmcPortal.Citizen;
@@ -60,7 +61,7 @@ public sealed class PersonalDataAccessQueries(IDbContextFactory<AppDbContext> db
             sheet.Cell(r, 1).Value = VietnamTime.FormatDateTime(row.At);
             sheet.Cell(r, 2).Value = row.UserName;
             sheet.Cell(r, 3).Value = row.UserEmail ?? "";
-            sheet.Cell(r, 4).Value = RoleNames(row.Roles);
+            sheet.Cell(r, 4).Value = RoleNames(row.Roles, Roles.DisplayName);
             sheet.Cell(r, 5).Value = row.UnitName ?? "";
             sheet.Cell(r, 6).Value = row.DossierCode;
             sheet.Cell(r, 7).Value = PersonalDataScreens.DisplayName(row.Screen);
@@ -85,11 +86,12 @@ public sealed class PersonalDataAccessQueries(IDbContextFactory<AppDbContext> db
             .Where(a => a.DossierId == dossierId && db.Dossiers.Any(d => d.Id == dossierId && d.ApplicantUserId == applicant.UserId))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(200)
             .Select(a => new { a.At, a.Roles, a.UnitName, a.Screen }).ToListAsync(ct);
-        return [.. rows.Select(a => new DossierViewer(a.At, RoleNames(a.Roles), a.UnitName, PersonalDataScreens.DisplayName(a.Screen)))];
+        return [.. rows.Select(a => new DossierViewer(a.At, RoleNames(a.Roles, DossierNames.Role), a.UnitName, DossierNames.Screen(a.Screen)))];
     }
 
-    public static string RoleNames(string roles) =>
-        string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(r => r != Roles.Citizen).Select(Roles.DisplayName));
+    /// <summary>The staff roles of a log row, each named by <paramref name="name"/> (the page's language, or Vietnamese in the workbook).</summary>
+    public static string RoleNames(string roles, Func<string, string> name) =>
+        string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Where(r => r != Roles.Citizen).Select(name));
 
     private static IQueryable<PersonalDataAccess> Filter(AppDbContext db, AccessLogFilter f)
     {

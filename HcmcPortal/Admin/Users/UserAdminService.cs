@@ -48,7 +48,7 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             })
             .ToListAsync(ct);
         return (rows.Select(u => new UserRow(u.Id, u.Email!, u.FullName, u.UnitName,
-            string.Join(", ", u.Roles.Select(r => Domain.Roles.DisplayName(r!))), u.LockoutEnd > now)).ToList(), total);
+            string.Join(", ", u.Roles.Select(r => Localization.DossierNames.Role(r!))), u.LockoutEnd > now)).ToList(), total);
     }
 
     public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct)
