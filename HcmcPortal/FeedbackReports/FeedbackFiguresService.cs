@@ -47,8 +47,9 @@ public sealed class FeedbackFiguresService(IDbContextFactory<AppDbContext> dbFac
         var counts = await FeedbackFigures.CountByUnitAsync(db, window, now, units.Select(u => u.Id), ct);
         // Ranked by the on-time rate (the city's measure of a ward's handling), ties broken by satisfaction; a unit
         // with nothing due has no rate and is listed after the ranked ones.
+        // One score keeps that order: the on-time rate in hundredths of a percent first, the satisfaction rate (≤ 10) after it.
         var rated = units.Where(u => counts[u.Id].OnTimeRate is not null)
-            .Select(u => (Unit: u, Score: Math.Round(counts[u.Id].OnTimeRate!.Value, 4) * 10 + (counts[u.Id].SatisfactionRate ?? 0)))
+            .Select(u => (Unit: u, Score: Math.Round(counts[u.Id].OnTimeRate!.Value * 10_000) * 100 + Math.Round((counts[u.Id].SatisfactionRate ?? 0) * 10, 2)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Unit.Code, StringComparer.Ordinal).ToList();
         var ranks = Ranking.CompetitionRanks([.. rated.Select(x => x.Score)]);
         var rows = rated.Select((x, i) => new FeedbackUnitRow(x.Unit, counts[x.Unit.Id], ranks[i]))

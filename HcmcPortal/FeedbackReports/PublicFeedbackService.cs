@@ -27,7 +27,8 @@ public sealed record PublicFeedbackDetail(
 /// Public transparency (issue 13 item 4): anyone, signed in or not, sees the reports, their timeline and the answer.
 /// What the public never sees, decided here once:
 /// <list type="bullet">
-/// <item>the reporter: no projection here selects the reporter's id or name (anonymous or not, the public pages name no one);</item>
+/// <item>the reporter: anonymous or not, the public pages name no one; the reporter's name is read only to mask it where
+/// they typed it themselves;</item>
 /// <item>phone numbers, CCCD numbers and e-mail addresses typed in a title, description or answer: masked (<see cref="Mask"/>);</item>
 /// <item>the reporter's photos unless they allowed it; evidence photos and the answer before the answer is published;</item>
 /// <item>refused reports (refusals are for abusive, out-of-scope or duplicate reports) and the notes of each step.</item>
@@ -46,7 +47,7 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = Filtered(db, filter);
         var total = await rows.CountAsync(ct);
-        var items = await Project(rows.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Code).Skip(skip).Take(Math.Clamp(take, 1, 100))).ToListAsync(ct);
+        var items = await Project(db, rows.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Code).Skip(skip).Take(Math.Clamp(take, 1, 100))).ToListAsync(ct);
         return new PublicFeedbackResults([.. items.Select(Masked)], total);
     }
 
@@ -54,7 +55,7 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
     public async Task<IReadOnlyList<PublicFeedbackItem>> MapAsync(PublicFeedbackFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var items = await Project(Filtered(db, filter).Where(r => r.Latitude != null && r.Longitude != null)
+        var items = await Project(db, Filtered(db, filter).Where(r => r.Latitude != null && r.Longitude != null)
             .OrderByDescending(r => r.SubmittedAt).Take(MaxMapPoints)).ToListAsync(ct);
         return [.. items.Select(Masked)];
     }
@@ -63,12 +64,14 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
     public async Task<PublicFeedbackDetail?> DetailAsync(string code, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var r = await db.FeedbackReports.AsNoTracking().Where(r => r.Code == code && r.Status != FeedbackStatus.Refused)
-            .Select(r => new
-            {
-                r.Id, r.Code, r.Title, r.Description, Category = r.Category!.Name, Unit = r.Unit!.Name, r.Address, r.Latitude, r.Longitude,
-                r.Status, r.SubmittedAt, r.ResolvedAt, r.Answer, r.PhotosPublic,
-            })
+        var r = await (from x in db.FeedbackReports.AsNoTracking()
+                       where x.Code == code && x.Status != FeedbackStatus.Refused
+                       join u in db.Users on x.ReporterUserId equals u.Id
+                       select new
+                       {
+                           x.Id, x.Code, x.Title, x.Description, Category = x.Category!.Name, Unit = x.Unit!.Name, x.Address, x.Latitude, x.Longitude,
+                           x.Status, x.SubmittedAt, x.ResolvedAt, x.Answer, x.PhotosPublic, Reporter = new Reporter(u.FullName, u.Email, u.Cccd, u.PhoneNumber),
+                       })
             .FirstOrDefaultAsync(ct);
         if (r is null)
             return null;
@@ -81,8 +84,8 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
                            from u in to.DefaultIfEmpty()
                            orderby e.At, e.Id
                            select new PublicFeedbackStep(e.Action, e.At, e.Action == FeedbackAction.Transfer && u != null ? u.Name : null)).ToListAsync(ct);
-        return new PublicFeedbackDetail(r.Code, Mask(r.Title), Mask(r.Description), r.Category, r.Unit, r.Address, r.Latitude, r.Longitude,
-            r.Status, r.SubmittedAt, published ? r.ResolvedAt : null, published && r.Answer is not null ? Mask(r.Answer) : null,
+        return new PublicFeedbackDetail(r.Code, Mask(r.Title, r.Reporter), Mask(r.Description, r.Reporter), r.Category, r.Unit, r.Address is null ? null : Mask(r.Address, r.Reporter), r.Latitude, r.Longitude,
+            r.Status, r.SubmittedAt, published ? r.ResolvedAt : null, published && r.Answer is not null ? Mask(r.Answer, r.Reporter) : null,
             r.PhotosPublic ? [.. photos.Where(p => p.Kind == FeedbackPhotoKind.Report).Select(p => p.Id)] : [],
             published ? [.. photos.Where(p => p.Kind == FeedbackPhotoKind.Evidence).Select(p => p.Id)] : [],
             steps);
@@ -99,10 +102,24 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
         return ([.. units.OrderBy(u => u.Name, VietnameseText.Order).Select(u => (u.Id, u.Name))], [.. categories.Select(c => (c.Id, c.Name))]);
     }
 
-    /// <summary>Phone and CCCD numbers (9 or more digits, with or without spaces, dots or dashes) and e-mail addresses, masked.</summary>
-    public static string Mask(string text) => Email().Replace(LongNumber().Replace(text, "***"), "***");
+    /// <summary>What is known of the reporter, only to mask it in the text they typed.</summary>
+    private sealed record Reporter(string? Name, string? Email, string? Cccd, string? Phone);
 
-    private static PublicFeedbackItem Masked(PublicFeedbackItem i) => i with { Title = Mask(i.Title) };
+    /// <summary>A row of the list with its reporter, before masking.</summary>
+    private sealed record Row(PublicFeedbackItem Item, Reporter Reporter);
+
+    /// <summary>
+    /// The text as the public may read it: phone and CCCD numbers (9 or more digits, with or without spaces, dots or
+    /// dashes), e-mail addresses, and the reporter's own name, e-mail, CCCD and phone however they typed them, masked.
+    /// </summary>
+    private static string Mask(string text, Reporter reporter)
+    {
+        foreach (var known in new[] { reporter.Name, reporter.Email, reporter.Cccd, reporter.Phone }.Where(k => !string.IsNullOrWhiteSpace(k) && k.Length >= 3))
+            text = text.Replace(known!, "***", StringComparison.OrdinalIgnoreCase);
+        return Email().Replace(LongNumber().Replace(text, "***"), "***");
+    }
+
+    private static PublicFeedbackItem Masked(Row row) => row.Item with { Title = Mask(row.Item.Title, row.Reporter) };
 
     private static IQueryable<FeedbackReport> Filtered(AppDbContext db, PublicFeedbackFilter f)
     {
@@ -126,8 +143,11 @@ public sealed partial class PublicFeedbackService(IDbContextFactory<AppDbContext
         return rows;
     }
 
-    private static IQueryable<PublicFeedbackItem> Project(IQueryable<FeedbackReport> rows) =>
-        rows.Select(r => new PublicFeedbackItem(r.Code, r.Title, r.Category!.Name, r.Unit!.Name, r.Status, r.SubmittedAt, r.Latitude, r.Longitude));
+    private static IQueryable<Row> Project(AppDbContext db, IQueryable<FeedbackReport> rows) =>
+        from r in rows
+        join u in db.Users on r.ReporterUserId equals u.Id
+        select new Row(new PublicFeedbackItem(r.Code, r.Title, r.Category!.Name, r.Unit!.Name, r.Status, r.SubmittedAt, r.Latitude, r.Longitude),
+            new Reporter(u.FullName, u.Email, u.Cccd, u.PhoneNumber));
 
     [GeneratedRegex(@"\+?\d(?:[\s.\-]?\d){8,}")]
     private static partial Regex LongNumber();
