@@ -45,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FeedbackPhoto> FeedbackPhotos => Set<FeedbackPhoto>();
     public DbSet<FeedbackPhotoContent> FeedbackPhotoContents => Set<FeedbackPhotoContent>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+    public DbSet<FeedbackFollower> FeedbackFollowers => Set<FeedbackFollower>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

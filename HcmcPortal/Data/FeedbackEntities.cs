@@ -146,6 +146,17 @@ public class FeedbackEvent
     public string? Note { get; set; }
 }
 
+/// <summary>
+/// A resident who follows someone else's report instead of sending a duplicate ("đã có người phản ánh — theo dõi phản
+/// ánh đó?"): they are told of each step like the reporter, but never see the reporter's identity.
+/// </summary>
+public class FeedbackFollower
+{
+    public Guid ReportId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
 /// <summary>The feedback part of the model, kept beside its entities so <see cref="AppDbContext"/> only calls it.</summary>
 internal static class FeedbackModel
 {
@@ -216,6 +227,15 @@ internal static class FeedbackModel
             e.HasOne(p => p.Content).WithOne().HasForeignKey<FeedbackPhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<FeedbackPhotoContent>().HasKey(c => c.PhotoId);
+
+        b.Entity<FeedbackFollower>(e =>
+        {
+            e.HasKey(f => new { f.ReportId, f.UserId });
+            e.Property(f => f.UserId).HasMaxLength(450);
+            e.HasIndex(f => new { f.UserId, f.At });
+            e.HasOne<FeedbackReport>().WithMany().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         b.Entity<FeedbackEvent>(e =>
         {

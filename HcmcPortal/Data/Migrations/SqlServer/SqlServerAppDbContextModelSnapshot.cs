@@ -954,6 +954,25 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("FeedbackEvents");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("FeedbackFollowers");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1917,6 +1936,21 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.HasOne("HcmcPortal.Data.FeedbackReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

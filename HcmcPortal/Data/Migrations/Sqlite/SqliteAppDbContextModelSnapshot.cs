@@ -926,6 +926,25 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("FeedbackEvents");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("FeedbackFollowers");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1868,6 +1887,21 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.HasOne("HcmcPortal.Data.FeedbackReport", null)
                         .WithMany()
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
