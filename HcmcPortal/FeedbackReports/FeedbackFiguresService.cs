@@ -24,6 +24,18 @@ public sealed record FeedbackListItem(string Code, string Title, string Category
 
 public sealed record FeedbackListPage(IReadOnlyList<FeedbackListItem> Items, int Total);
 
+/// <summary>
+/// One ward seen whole (issue 13 item 6): its dossiers and its residents' reports in a period, and one satisfaction
+/// score from both kinds of rating: (dossiers rated satisfied + answers rated satisfied) ÷ (dossier ratings + answer ratings).
+/// </summary>
+public sealed record UnitPicture(ReportUnit Unit, PartCounts Dossiers, FeedbackCounts Feedback)
+{
+    public int Ratings => Dossiers[MetricPart.Rated] + Feedback[FeedbackPart.Rated];
+    public int Satisfied => Dossiers[MetricPart.RatedSatisfied] + Feedback[FeedbackPart.Satisfied];
+    /// <summary>Null when nothing was rated.</summary>
+    public double? SatisfactionScore => Ratings == 0 ? null : (double)Satisfied / Ratings;
+}
+
 /// <summary>A point of the heat map.</summary>
 public sealed record HeatPoint(double Lat, double Lng);
 
@@ -100,6 +112,19 @@ public sealed class FeedbackFiguresService(IDbContextFactory<AppDbContext> dbFac
             .Where(r => r.Latitude != null && r.Longitude != null && (actor.IsInRole(Roles.DxEvaluator) || r.Unit!.Path.StartsWith(scope)))
             .OrderByDescending(r => r.SubmittedAt).Take(MaxHeatPoints)
             .Select(r => new HeatPoint(r.Latitude!.Value, r.Longitude!.Value)).ToListAsync(ct);
+    }
+
+    /// <summary>A ward's dossiers and reports side by side in a period; null when the unit is unknown or outside the actor's scope.</summary>
+    public async Task<UnitPicture?> UnitPictureAsync(Actor actor, string unitCode, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        if (await UnitAsync(actor, unitCode, from, to, ct) is not { } unit)
+            return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var window = ReportWindow.Of(from, to, now);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dossiers = await PortalMetrics.CountByUnitAsync(db, window, [unit], ct);
+        var feedback = await FeedbackFigures.CountByUnitAsync(db, window, now, [unit.Id], ct);
+        return new UnitPicture(unit, dossiers[unit.Id], feedback[unit.Id]);
     }
 
     /// <summary>The unit that had <paramref name="unitCode"/> in the period, if the actor may see its detail.</summary>
