@@ -121,13 +121,17 @@ export async function renderPoints(element, options) {
         attribution: options.dataAttribution,
         style: () => ({ color: '#78909c', weight: 0.5, fillColor: '#eceff1', fillOpacity: 0.4 }),
         onEachFeature: (feature, path) => path.bindTooltip(feature.properties.name, { sticky: true }),
-    }).addTo(map);
+    });
+    // The view first: vector layers added to a map without one cannot clip their points.
+    map.fitBounds(outline.getBounds(), { padding: [8, 8] });
+    outline.addTo(map);
     if (options.mode === 'heat') {
         L.heatLayer(options.points.map(p => [p.lat, p.lng, 1]), { radius: 14, blur: 18, maxZoom: 13, minOpacity: 0.35 }).addTo(map);
     } else {
         for (const p of options.points) {
             const marker = L.circleMarker([p.lat, p.lng], { radius: 6, color: '#0d47a1', weight: 1, fillColor: '#1e88e5', fillOpacity: 0.8 })
-                .bindTooltip(p.label).addTo(map);
+                .bindTooltip(p.label);
+            // Before adding: the element exists (and gets its attributes) once the marker is on the map.
             marker.on('add', () => {
                 const el = marker.getElement();
                 if (!el) return;
@@ -140,9 +144,9 @@ export async function renderPoints(element, options) {
                 }
             });
             if (p.href) marker.on('click', () => window.location.assign(p.href));
+            marker.addTo(map);
         }
     }
-    map.fitBounds(outline.getBounds(), { padding: [8, 8] });
     element.setAttribute('data-points', String(options.points.length));
     element.setAttribute('data-map-ready', 'true');
     return { dispose: () => { map.remove(); element._unitMap = null; } };
