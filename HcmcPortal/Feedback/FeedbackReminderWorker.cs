@@ -13,7 +13,8 @@ public sealed class FeedbackReminderWorker(FeedbackService service, IConfigurati
         if (minutes <= 0)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
-        do
+        // The first run waits one period: a start (or a test host) is not the moment to send a burst of reminders.
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -30,6 +31,5 @@ public sealed class FeedbackReminderWorker(FeedbackService service, IConfigurati
                 log.LogError(ex, "Feedback reminders failed; the next run tries again");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }
