@@ -5,6 +5,8 @@ using HcmcPortal.Citizen;
 using HcmcPortal.Officer;
 using HcmcPortal.Reports;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Feedback;
+using HcmcPortal.FeedbackReports;
 using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Localization;
@@ -65,6 +67,8 @@ builder.Services.AddSingleton<HcmcPortal.Admin.Users.UserAdminService>();
 builder.Services.AddCitizenFeature();
 builder.Services.AddOfficerFeature();
 builder.Services.AddReportsFeature();
+builder.Services.AddFeedback();
+builder.Services.AddFeedbackReports();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 var app = builder.Build();
@@ -105,6 +109,8 @@ app.MapPortalApi();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
 app.MapReportsFeature();
+app.MapFeedback();
+app.MapFeedbackReports();
 app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

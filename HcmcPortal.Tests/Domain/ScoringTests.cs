@@ -67,7 +67,7 @@ public class ServiceQualityIndexTests
     {
         var r = ServiceQualityIndex.Compute(Sample);
         // 1: 0.9 × 4 + 14 = 17.6 · 2: 0.95 × 20 = 19 · 3: 0.7 × 11 ÷ 0.8 + 0.5 × 11 ÷ 0.8 = 16.5
-        // 4: 0.6 × 8 ÷ 0.8 + 0.3 × 8 ÷ 0.5 + 0.5 × 6 ÷ 0.8 = 6 + 4.8 + 3.75 = 14.55 · 5: 6 + 12 = 18
+        // 4: 0.6 × 8 ÷ 0.8 + 0.3 × 8 ÷ 0.5 + 0.5 × 6 ÷ 0.8 = 6 + 4.8 + 3.75 = 14.55 · 5: 6 + 6 + 3 + 3 = 18 (nothing rated, no reports due)
         Assert.Equal([17.6, 19, 16.5, 14.55, 18], r.Groups.Select(g => Math.Round(g.Points, 6)));
         Assert.Equal(85.65, r.Total, 6);
     }
@@ -95,6 +95,20 @@ public class ServiceQualityIndexTests
         Assert.Equal(0.865 * 6 / 0.9, s.Points, 9); // below the 90 % threshold
 
         Assert.Equal(6, Indicator(ServiceQualityIndex.Compute(Sample), "5.1").Points); // 94 % ≥ 90 %
+    }
+
+    [Fact]
+    public void Residents_reports_score_in_the_satisfaction_group()
+    {
+        // 40 reports fell due, 30 handled on time: 75 % < 90 % → 0.75 × 3 ÷ 0.9; 20 answers rated, 19 satisfied: 95 % → 3.
+        var r = ServiceQualityIndex.Compute(Sample with { FeedbackDue = 40, FeedbackOnTime = 30, FeedbackRatings = 20, FeedbackRatingsSatisfied = 19 });
+        var onTime = Indicator(r, "5.3");
+        Assert.Equal((30, 40), (onTime.Numerator, onTime.Denominator));
+        Assert.Equal(0.75 * 3 / 0.9, onTime.Points, 9);
+        Assert.Equal(3, Indicator(r, "5.4").Points, 9);
+        Assert.Equal(6 + 6 + 0.75 * 3 / 0.9 + 3, r.Groups.Single(g => g.Code == "5").Points, 9);
+        Assert.Throws<ArgumentException>(() => ServiceQualityIndex.Compute(Sample with { FeedbackDue = 1, FeedbackOnTime = 2 }));
+        Assert.Throws<ArgumentException>(() => ServiceQualityIndex.Compute(Sample with { FeedbackRatings = 1, FeedbackRatingsSatisfied = 2 }));
     }
 
     [Fact]

@@ -13,5 +13,6 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapIdentityApi();
         api.MapDossiersApi();
+        HcmcPortal.Feedback.FeedbackApi.MapFeedbackApi(api);
     }
 }

@@ -40,6 +40,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<MailOutbox> MailOutboxes => Set<MailOutbox>();
+    public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
+    public DbSet<FeedbackReport> FeedbackReports => Set<FeedbackReport>();
+    public DbSet<FeedbackPhoto> FeedbackPhotos => Set<FeedbackPhoto>();
+    public DbSet<FeedbackPhotoContent> FeedbackPhotoContents => Set<FeedbackPhotoContent>();
+    public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
+    public DbSet<FeedbackFollower> FeedbackFollowers => Set<FeedbackFollower>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -258,6 +264,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // The worker's query: pending rows whose lease has run out.
             e.HasIndex(m => new { m.SentAt, m.FailedAt, m.LeaseUntil });
         });
+
+        FeedbackModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();

@@ -53,6 +53,18 @@ public sealed record ServiceIndexInputs
 
     /// <summary>Of those, satisfied or very satisfied.</summary>
     public int RatingsSatisfied { get; init; }
+
+    /// <summary>Residents' reports (phản ánh, kiến nghị, the 1022 channel) whose handling fell due: resolved, or still open past their due time.</summary>
+    public int FeedbackDue { get; init; }
+
+    /// <summary>Of those, resolved on or before their due time (and not reopened).</summary>
+    public int FeedbackOnTime { get; init; }
+
+    /// <summary>Answers to residents' reports rated by the reporter.</summary>
+    public int FeedbackRatings { get; init; }
+
+    /// <summary>Of those, rated satisfied.</summary>
+    public int FeedbackRatingsSatisfied { get; init; }
 }
 
 /// <summary>One indicator: rate = Numerator ÷ Denominator; <see cref="Rate"/> is null when nothing was owed (denominator 0).</summary>
@@ -81,6 +93,9 @@ public sealed record ServiceIndexResult(IReadOnlyList<ServiceIndexGroup> Groups,
 /// 80 % (online provision, online payment, digitisation), 50 % (online submission) and 90 % (satisfaction), are our
 /// choice; only the group maxima, the 4 points for published procedures, the 20 points for on-time processing and
 /// the 6 points for the handling-satisfaction rate come from the sources. Replace with administrator data when known.
+/// Group 5 also scores residents' reports (the 1022 channel, domain.md §5: accepted within 2 working days, resolved
+/// within 15): 5.3 reports handled on time and 5.4 reporters satisfied with the answer, 3 points each, taken from the
+/// 12 points the dossier ratings had before the portal received reports.
 /// </para>
 /// <para>
 /// Denominator 0 rule: an indicator whose denominator is 0 earns full points, because nothing was owed (no fee
@@ -121,7 +136,9 @@ public static class ServiceQualityIndex
                 Indicator("4.3", "Hồ sơ thanh toán trực tuyến", x.FeePaidOnline, x.FeeDossiers, 0.8, 6)),
             Group("5", "Mức độ hài lòng", SatisfactionMax,
                 Indicator("5.1", "Mức độ hài lòng trong tiếp nhận, giải quyết thủ tục hành chính (100% − tỷ lệ trễ hạn − tỷ lệ phản ánh)", satisfiedHandling, x.DossiersTotal, 0.9, 6),
-                Indicator("5.2", "Đánh giá hài lòng của người dân, doanh nghiệp", x.RatingsSatisfied, x.Ratings, 0.9, 12)),
+                Indicator("5.2", "Đánh giá hài lòng của người dân, doanh nghiệp", x.RatingsSatisfied, x.Ratings, 0.9, 6),
+                Indicator("5.3", "Phản ánh, kiến nghị được xử lý đúng hạn", x.FeedbackOnTime, x.FeedbackDue, 0.9, 3),
+                Indicator("5.4", "Hài lòng với kết quả xử lý phản ánh, kiến nghị", x.FeedbackRatingsSatisfied, x.FeedbackRatings, 0.9, 3)),
         ];
 
         return new ServiceIndexResult(groups, groups.Sum(g => g.Points));
@@ -178,6 +195,10 @@ public static class ServiceQualityIndex
         NonNegative(x.Complaints, nameof(x.Complaints));
         NonNegative(x.Ratings, nameof(x.Ratings));
         NonNegative(x.RatingsSatisfied, nameof(x.RatingsSatisfied));
+        NonNegative(x.FeedbackDue, nameof(x.FeedbackDue));
+        NonNegative(x.FeedbackOnTime, nameof(x.FeedbackOnTime));
+        NonNegative(x.FeedbackRatings, nameof(x.FeedbackRatings));
+        NonNegative(x.FeedbackRatingsSatisfied, nameof(x.FeedbackRatingsSatisfied));
 
         PartOf(x.ProceduresPublishedComplete, nameof(x.ProceduresPublishedComplete), x.ProceduresTotal, nameof(x.ProceduresTotal));
         PartOf(x.ProceduresFullyOnline, nameof(x.ProceduresFullyOnline), x.ProceduresTotal, nameof(x.ProceduresTotal));
@@ -191,5 +212,7 @@ public static class ServiceQualityIndex
         PartOf(x.FeePaidOnline, nameof(x.FeePaidOnline), x.FeeDossiers, nameof(x.FeeDossiers));
         PartOf(x.Overdue, nameof(x.Overdue), x.DossiersTotal, nameof(x.DossiersTotal));
         PartOf(x.RatingsSatisfied, nameof(x.RatingsSatisfied), x.Ratings, nameof(x.Ratings));
+        PartOf(x.FeedbackOnTime, nameof(x.FeedbackOnTime), x.FeedbackDue, nameof(x.FeedbackDue));
+        PartOf(x.FeedbackRatingsSatisfied, nameof(x.FeedbackRatingsSatisfied), x.FeedbackRatings, nameof(x.FeedbackRatings));
     }
 }

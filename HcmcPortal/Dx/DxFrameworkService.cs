@@ -172,7 +172,7 @@ public sealed class DxFrameworkService(IDbContextFactory<AppDbContext> dbFactory
             return "Điểm tối đa phải từ 0 đến 1.000.";
         if (double.IsNaN(e.TargetRate) || e.TargetRate is <= 0 or > 1)
             return "Tỷ lệ mục tiêu phải lớn hơn 0% và không quá 100%.";
-        if (e.Source == DxSource.Measured && PortalMetrics.Find(e.Metric) is null)
+        if (e.Source == DxSource.Measured && PortalMetrics.Find(e.Metric) is null && e.Metric != FeedbackReports.FeedbackFigures.OnTimeMetric)
             return "Thành phần đo lường phải chọn một chỉ số đo từ dữ liệu của cổng.";
         return null;
     }

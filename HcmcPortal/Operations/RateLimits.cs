@@ -15,6 +15,8 @@ public enum RatePolicy
     PasswordReset,
     Lookup,
     Submission,
+    /// <summary>New reports through the 1022 channel (page and API), per account.</summary>
+    Feedback,
 }
 
 /// <summary>Requests allowed per fixed window, per client address and per account (the e-mail, user or dossier code aimed at).</summary>
@@ -35,6 +37,7 @@ public sealed class RateLimitOptions
     public RateLimitRule PasswordReset { get; set; } = new() { PerClient = 10, PerAccount = 3, WindowSeconds = 900 };
     public RateLimitRule Lookup { get; set; } = new() { PerClient = 10, PerAccount = 20, WindowSeconds = 60 };
     public RateLimitRule Submission { get; set; } = new() { PerClient = 30, PerAccount = 10, WindowSeconds = 60 };
+    public RateLimitRule Feedback { get; set; } = new() { PerClient = 30, PerAccount = 5, WindowSeconds = 600 };
 
     public RateLimitRule For(RatePolicy policy) => policy switch
     {
@@ -42,6 +45,7 @@ public sealed class RateLimitOptions
         RatePolicy.Register => Register,
         RatePolicy.PasswordReset => PasswordReset,
         RatePolicy.Lookup => Lookup,
+        RatePolicy.Feedback => Feedback,
         _ => Submission,
     };
 }

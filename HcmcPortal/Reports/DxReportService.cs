@@ -226,14 +226,16 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         // (2025: the 168 units, from 01/07/2025).
         var section = await ReportUnits.DxSectionAsync(db, period.Year, ct);
         var units = section.Units;
-        var measured = await PortalMetrics.CountByUnitAsync(db, section.Window(clock.GetUtcNow().UtcDateTime), units, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var measured = await PortalMetrics.CountByUnitAsync(db, section.Window(now), units, ct);
+        var feedback = await FeedbackReports.FeedbackFigures.CountByUnitAsync(db, section.Window(now), now, units.Select(u => u.Id), ct);
         var declarations = (await db.DxDeclarations.AsNoTracking().Where(d => d.PeriodId == period.Id)
                 .Select(d => new { d.UnitId, Input = new DxDeclarationInput(d.ComponentId, d.DeclaredRate, d.Status, d.ReviewedRate, d.ReviewNote, d.Evidence, d.EvidenceFileId) })
                 .ToListAsync(ct))
             .GroupBy(d => d.UnitId)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, DxDeclarationInput>)g.ToDictionary(x => x.Input.ComponentId, x => x.Input));
         var empty = new Dictionary<int, DxDeclarationInput>();
-        return DxScoring.Rank([.. units.Select(u => DxScoring.Score(framework, u, measured[u.Id], declarations.GetValueOrDefault(u.Id) ?? empty))]);
+        return DxScoring.Rank([.. units.Select(u => DxScoring.Score(framework, u, measured[u.Id], declarations.GetValueOrDefault(u.Id) ?? empty, feedback[u.Id]))]);
     }
 
     public static async Task<DxFrameworkDef> LoadFrameworkAsync(AppDbContext db, int frameworkId, CancellationToken ct)

@@ -44,7 +44,7 @@ public sealed record DxUnitResult(
 /// score = sum of its components, capped at the index maximum; total = sum of indices; normalised = points ÷ maximum;
 /// ranks by <see cref="Ranking.CompetitionRanks"/> (ties share a rank).
 /// <list type="bullet">
-/// <item>Measured: the rate from <see cref="PortalMetrics"/>; a denominator of 0 earns full points (nothing owed),
+/// <item>Measured: the rate from <see cref="PortalMetrics"/> (dossiers) or <see cref="FeedbackReports.FeedbackFigures"/> (residents' reports); a denominator of 0 earns full points (nothing owed),
 /// as in the service index.</item>
 /// <item>Declared: the evaluator's ReviewedRate once reviewed, else the DeclaredRate, marked provisional; no
 /// declaration = 0 points.</item>
@@ -53,12 +53,13 @@ public sealed record DxUnitResult(
 public static class DxScoring
 {
     public static DxUnitResult Score(
-        DxFrameworkDef framework, ReportUnit unit, PartCounts measured, IReadOnlyDictionary<int, DxDeclarationInput> declarations)
+        DxFrameworkDef framework, ReportUnit unit, PartCounts measured, IReadOnlyDictionary<int, DxDeclarationInput> declarations,
+        FeedbackReports.FeedbackCounts? feedback = null)
     {
         var indices = framework.Indices.Select(index =>
         {
             var components = index.Components.Select(c => c.Source == DxSource.Measured
-                ? Measured(c, measured)
+                ? Measured(c, measured, feedback ?? FeedbackReports.FeedbackCounts.Zero)
                 : Declared(c, declarations.GetValueOrDefault(c.Id))).ToList();
             return new DxIndexResult(index.Code, index.Name, index.MaxPoints, Math.Min(components.Sum(c => c.Score), index.MaxPoints), components);
         }).ToList();
@@ -73,13 +74,13 @@ public static class DxScoring
         return [.. results.Select((r, i) => r with { Rank = ranks[i] }).OrderBy(r => r.Rank).ThenBy(r => r.UnitCode, StringComparer.Ordinal)];
     }
 
-    private static DxComponentResult Measured(DxComponentDef c, PartCounts measured)
+    private static DxComponentResult Measured(DxComponentDef c, PartCounts measured, FeedbackReports.FeedbackCounts feedback)
     {
-        var metric = PortalMetrics.Find(c.Metric);
-        if (metric is null)
+        // A rate on dossiers (PortalMetrics) or on residents' reports (FeedbackFigures).
+        var count = PortalMetrics.Find(c.Metric) is { } metric ? measured.Of(metric) : FeedbackReports.FeedbackFigures.Rate(c.Metric, feedback);
+        if (count is null)
             return new DxComponentResult(c.Code, c.Name, c.Source, c.Metric, c.MaxPoints, c.TargetRate, null, null, null, null, null, null,
                 "Chỉ số đo lường không xác định", false, 0);
-        var count = measured.Of(metric);
         var score = count.Rate is double rate ? RateScore.Capped(rate, c.TargetRate, c.MaxPoints) : c.MaxPoints;
         return new DxComponentResult(c.Code, c.Name, c.Source, c.Metric, c.MaxPoints, c.TargetRate, count.Rate, count.Numerator, count.Denominator,
             null, null, null, null, false, score);

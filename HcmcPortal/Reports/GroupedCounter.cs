@@ -19,7 +19,7 @@ public sealed class MetricRow
 }
 
 /// <summary>
-/// Counts several predicates for every group in ONE grouped query: each predicate becomes
+/// Counts several predicates for every group in ONE grouped query (of dossier rows, feedback reports, any row): each predicate becomes
 /// COUNT(CASE WHEN predicate THEN 1 END). The same predicate expressions filter the drill-down lists, so a list
 /// and the count shown for it cannot disagree.
 /// </summary>
@@ -27,8 +27,8 @@ public static class GroupedCounter
 {
     public const int MaxPredicates = 16;
 
-    public static async Task<Dictionary<TKey, int[]>> CountAsync<TKey>(
-        IQueryable<MetricRow> rows, Expression<Func<MetricRow, TKey>> key, IReadOnlyList<Expression<Func<MetricRow, bool>>> predicates, CancellationToken ct)
+    public static async Task<Dictionary<TKey, int[]>> CountAsync<TRow, TKey>(
+        IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, IReadOnlyList<Expression<Func<TRow, bool>>> predicates, CancellationToken ct)
         where TKey : notnull
     {
         var sums = await Query(rows, key, predicates).ToListAsync(ct);
@@ -36,33 +36,33 @@ public static class GroupedCounter
     }
 
     /// <summary>The grouped query itself (tests translate it for every provider).</summary>
-    public static IQueryable<Flags<TKey>> Query<TKey>(
-        IQueryable<MetricRow> rows, Expression<Func<MetricRow, TKey>> key, IReadOnlyList<Expression<Func<MetricRow, bool>>> predicates)
+    public static IQueryable<Flags<TKey>> Query<TRow, TKey>(
+        IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, IReadOnlyList<Expression<Func<TRow, bool>>> predicates)
     {
         if (predicates.Count > MaxPredicates)
             throw new ArgumentException($"At most {MaxPredicates} predicates per query.", nameof(predicates));
         // g => new Flags<TKey> { Key = g.Key, P0 = g.Count(predicate0), P1 = g.Count(predicate1), ... }
-        var group = Expression.Parameter(typeof(IGrouping<TKey, MetricRow>), "g");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags<TKey>).GetProperty(nameof(Flags<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, MetricRow>.Key))) };
+        var group = Expression.Parameter(typeof(IGrouping<TKey, TRow>), "g");
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(Flags<TKey>).GetProperty(nameof(Flags<TKey>.Key))!, Expression.Property(group, nameof(IGrouping<TKey, TRow>.Key))) };
         for (var i = 0; i < predicates.Count; i++)
             bindings.Add(Expression.Bind(typeof(Flags<TKey>).GetProperty("P" + i)!,
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(MetricRow)], group, predicates[i])));
-        var selector = Expression.Lambda<Func<IGrouping<TKey, MetricRow>, Flags<TKey>>>(Expression.MemberInit(Expression.New(typeof(Flags<TKey>)), bindings), group);
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(TRow)], group, predicates[i])));
+        var selector = Expression.Lambda<Func<IGrouping<TKey, TRow>, Flags<TKey>>>(Expression.MemberInit(Expression.New(typeof(Flags<TKey>)), bindings), group);
         return rows.GroupBy(key).Select(selector);
     }
 
     /// <summary>a AND b over the same row.</summary>
-    public static Expression<Func<MetricRow, bool>> And(this Expression<Func<MetricRow, bool>> a, Expression<Func<MetricRow, bool>> b)
+    public static Expression<Func<TRow, bool>> And<TRow>(this Expression<Func<TRow, bool>> a, Expression<Func<TRow, bool>> b)
     {
-        var row = Expression.Parameter(typeof(MetricRow), "row");
-        return Expression.Lambda<Func<MetricRow, bool>>(Expression.AndAlso(Rebind(a, row), Rebind(b, row)), row);
+        var row = Expression.Parameter(typeof(TRow), "row");
+        return Expression.Lambda<Func<TRow, bool>>(Expression.AndAlso(Rebind(a, row), Rebind(b, row)), row);
     }
 
     /// <summary>NOT a.</summary>
-    public static Expression<Func<MetricRow, bool>> Not(this Expression<Func<MetricRow, bool>> a)
+    public static Expression<Func<TRow, bool>> Not<TRow>(this Expression<Func<TRow, bool>> a)
     {
-        var row = Expression.Parameter(typeof(MetricRow), "row");
-        return Expression.Lambda<Func<MetricRow, bool>>(Expression.Not(Rebind(a, row)), row);
+        var row = Expression.Parameter(typeof(TRow), "row");
+        return Expression.Lambda<Func<TRow, bool>>(Expression.Not(Rebind(a, row)), row);
     }
 
     private static Expression Rebind(LambdaExpression lambda, ParameterExpression row) => new Replace(lambda.Parameters[0], row).Visit(lambda.Body);

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HcmcPortal.Reports;
 
 /// <summary>One unit's service-quality index with the counts it was computed from.</summary>
-public sealed record ServiceIndexRow(ReportUnit Unit, ServiceIndexInputs Inputs, PartCounts Counts, ServiceIndexResult Result);
+public sealed record ServiceIndexRow(ReportUnit Unit, ServiceIndexInputs Inputs, PartCounts Counts, ServiceIndexResult Result)
+{
+    /// <summary>The unit's figures on residents' reports (indicators 5.3 and 5.4).</summary>
+    public FeedbackReports.FeedbackCounts Feedback { get; init; } = FeedbackReports.FeedbackCounts.Zero;
+}
 
 /// <summary>The index of one structure part (<see cref="ReportSection"/>): the districts, or the 168 units.</summary>
 public sealed record ServiceIndexSection(ReportWindow Window, UnitLevel Level, IReadOnlyList<ServiceIndexRow> Rows)
@@ -41,7 +45,8 @@ public sealed record ServiceIndexReport(ReportWindow Window, IReadOnlyList<Servi
 /// fed by <see cref="PortalMetrics"/> (one grouped query per section for all its units).
 /// <para>Procedure indicators (1.1, 4.1) come from the city's procedures catalogue, which every district applies:
 /// published procedures count as "published completely" and published fully-online ones as "online public services".
-/// Indicator 1.2 (progress trackable): every dossier received through the portal can be tracked on /tra-cuu.</para>
+/// Indicator 1.2 (progress trackable): every dossier received through the portal can be tracked on /tra-cuu.
+/// Indicators 5.3 and 5.4 read the unit's residents' reports (<see cref="FeedbackReports.FeedbackFigures"/>).</para>
 /// </summary>
 public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -60,16 +65,18 @@ public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactor
             var window = section.Window(now);
             var units = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
             var counts = await PortalMetrics.CountByUnitAsync(db, window, units, ct);
+            var feedback = await FeedbackReports.FeedbackFigures.CountByUnitAsync(db, window, now, units.Select(u => u.Id), ct);
             sections.Add(new ServiceIndexSection(window, section.Level, [.. units.Select(u =>
             {
-                var inputs = Inputs(counts[u.Id], procedures?.Total ?? 0, procedures?.Published ?? 0, procedures?.Online ?? 0);
-                return new ServiceIndexRow(u, inputs, counts[u.Id], ServiceQualityIndex.Compute(inputs));
+                var inputs = Inputs(counts[u.Id], procedures?.Total ?? 0, procedures?.Published ?? 0, procedures?.Online ?? 0, feedback[u.Id]);
+                return new ServiceIndexRow(u, inputs, counts[u.Id], ServiceQualityIndex.Compute(inputs)) { Feedback = feedback[u.Id] };
             })]));
         }
         return new ServiceIndexReport(ReportWindow.Of(from, to, now), sections);
     }
 
-    public static ServiceIndexInputs Inputs(PartCounts c, int proceduresTotal, int proceduresPublished, int proceduresOnline) => new()
+    public static ServiceIndexInputs Inputs(PartCounts c, int proceduresTotal, int proceduresPublished, int proceduresOnline,
+        FeedbackReports.FeedbackCounts? feedback = null) => new()
     {
         ProceduresTotal = proceduresTotal,
         ProceduresPublishedComplete = proceduresPublished,
@@ -87,6 +94,10 @@ public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactor
         Complaints = c[MetricPart.Complaint],
         Ratings = c[MetricPart.Rated],
         RatingsSatisfied = c[MetricPart.RatedSatisfied],
+        FeedbackDue = feedback?[FeedbackReports.FeedbackPart.Due] ?? 0,
+        FeedbackOnTime = feedback?[FeedbackReports.FeedbackPart.ResolvedOnTime] ?? 0,
+        FeedbackRatings = feedback?[FeedbackReports.FeedbackPart.Rated] ?? 0,
+        FeedbackRatingsSatisfied = feedback?[FeedbackReports.FeedbackPart.Satisfied] ?? 0,
     };
 
     /// <summary>The metric behind an indicator, so that the screen can link its rate to the dossiers (null for procedure indicators).</summary>

@@ -22,6 +22,23 @@ function loadLeaflet() {
     return leafletLoading;
 }
 
+let heatLoading = null;
+
+// leaflet.heat (vendored in /lib/leaflet.heat with its licence) extends the global L, so it loads after Leaflet.
+function loadHeat(L) {
+    if (L.heatLayer) return Promise.resolve(L);
+    if (!heatLoading) {
+        heatLoading = new Promise((resolve, reject) => {
+            const script = document.createElement('script');
+            script.src = '/lib/leaflet.heat/leaflet-heat.js';
+            script.onload = () => resolve(L);
+            script.onerror = () => reject(new Error('leaflet.heat could not be loaded'));
+            document.head.appendChild(script);
+        });
+    }
+    return heatLoading;
+}
+
 const boundaries = new Map();
 
 function loadBoundaries(url) {
@@ -80,6 +97,57 @@ export async function render(element, options) {
         },
     }).addTo(map);
     map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+    element.setAttribute('data-map-ready', 'true');
+    return { dispose: () => { map.remove(); element._unitMap = null; } };
+}
+
+/**
+ * Draws points over the units' outlines: options = { boundariesUrl, tileUrl, tileAttribution, dataAttribution,
+ * mode: 'heat' | 'markers', points: [{ lat, lng, label, href }] }. 'heat' is a density layer (leaflet.heat);
+ * 'markers' draws one circle per point, each a link to its page. Returns a handle whose dispose() removes the map.
+ */
+export async function renderPoints(element, options) {
+    const L = await loadLeaflet();
+    if (options.mode === 'heat') await loadHeat(L);
+    const geojson = await loadBoundaries(options.boundariesUrl);
+    if (element._unitMap) element._unitMap.remove();
+    const map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
+    element._unitMap = map;
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" rel="noopener">Leaflet</a>');
+    if (options.tileUrl) {
+        L.tileLayer(options.tileUrl, { attribution: options.tileAttribution || '', maxZoom: 18 }).addTo(map);
+    }
+    const outline = L.geoJSON(geojson, {
+        attribution: options.dataAttribution,
+        style: () => ({ color: '#78909c', weight: 0.5, fillColor: '#eceff1', fillOpacity: 0.4 }),
+        onEachFeature: (feature, path) => path.bindTooltip(feature.properties.name, { sticky: true }),
+    });
+    // The view first: vector layers added to a map without one cannot clip their points.
+    map.fitBounds(outline.getBounds(), { padding: [8, 8] });
+    outline.addTo(map);
+    if (options.mode === 'heat') {
+        L.heatLayer(options.points.map(p => [p.lat, p.lng, 1]), { radius: 14, blur: 18, maxZoom: 13, minOpacity: 0.35 }).addTo(map);
+    } else {
+        for (const p of options.points) {
+            const marker = L.circleMarker([p.lat, p.lng], { radius: 6, color: '#0d47a1', weight: 1, fillColor: '#1e88e5', fillOpacity: 0.8 })
+                .bindTooltip(p.label);
+            // Before adding: the element exists (and gets its attributes) once the marker is on the map.
+            marker.on('add', () => {
+                const el = marker.getElement();
+                if (!el) return;
+                el.setAttribute('data-report', p.code || '');
+                el.setAttribute('aria-label', p.label);
+                if (p.href) {
+                    el.setAttribute('role', 'link');
+                    el.setAttribute('tabindex', '0');
+                    el.addEventListener('keydown', e => { if (e.key === 'Enter') window.location.assign(p.href); });
+                }
+            });
+            if (p.href) marker.on('click', () => window.location.assign(p.href));
+            marker.addTo(map);
+        }
+    }
+    element.setAttribute('data-points', String(options.points.length));
     element.setAttribute('data-map-ready', 'true');
     return { dispose: () => { map.remove(); element._unitMap = null; } };
 }

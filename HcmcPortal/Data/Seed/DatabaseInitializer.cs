@@ -11,6 +11,8 @@ public sealed class DemoOptions
     /// <summary>Demo accounts and dossiers only when explicitly true (appsettings.Development.json sets it; production never).</summary>
     public bool? Enabled { get; set; }
     public int Dossiers { get; set; } = 3600;
+    /// <summary>Demo reports of the 1022 channel; by default as many as dossiers (tests seed fewer dossiers, so fewer reports).</summary>
+    public int? FeedbackReports { get; set; }
     public const string Password = "Demo@12345";
 }
 
@@ -52,6 +54,8 @@ public sealed class DatabaseInitializer(
             db.ActorId = "system";
             await DemoSeeder.SeedAsync(db, users, roles, demo.Value.Dossiers, log, ct);
             await HcmcPortal.Dx.DxDemoSeeder.SeedAsync(dbFactory, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            await HcmcPortal.Feedback.FeedbackDemoSeeder.SeedAsync(dbFactory, scope.ServiceProvider.GetRequiredService<TimeProvider>(),
+                demo.Value.FeedbackReports ?? demo.Value.Dossiers, log, ct);
         }
         else
         {

@@ -274,8 +274,8 @@ public static class ReferenceDxFramework
                     "Số liệu của các tổ chức cung ứng dịch vụ thanh toán"),
                 Declared("Tỷ lệ người dân có hồ sơ sức khỏe điện tử", 3, 0.9,
                     "Số liệu của trạm y tế"),
-                Declared("Tỷ lệ phản ánh, kiến nghị qua kênh số được xử lý đúng hạn", 2, 0.9,
-                    "Thống kê từ hệ thống tiếp nhận phản ánh, kiến nghị của Thành phố"),
+                // Measured from the portal's own 1022 channel (issue 13 item 6).
+                Measured("Tỷ lệ phản ánh, kiến nghị qua kênh số được xử lý đúng hạn", 2, 0.9, HcmcPortal.FeedbackReports.FeedbackFigures.OnTimeMetric),
             ]),
         ],
     };

@@ -811,6 +811,417 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("DxSnapshots");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackCategories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "trat-tu-do-thi",
+                            IsActive = true,
+                            Name = "Trật tự đô thị, xây dựng",
+                            NameEn = "Urban order and construction",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "moi-truong",
+                            IsActive = true,
+                            Name = "Môi trường, vệ sinh",
+                            NameEn = "Environment and sanitation",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "giao-thong",
+                            IsActive = true,
+                            Name = "Giao thông, đường sá",
+                            NameEn = "Traffic and roads",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "an-ninh-trat-tu",
+                            IsActive = true,
+                            Name = "An ninh, trật tự",
+                            NameEn = "Public security",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "thu-tuc-hanh-chinh",
+                            IsActive = true,
+                            Name = "Thủ tục hành chính, dịch vụ công",
+                            NameEn = "Administrative procedures and public services",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "y-te-giao-duc",
+                            IsActive = true,
+                            Name = "Y tế, giáo dục",
+                            NameEn = "Health and education",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "khac",
+                            IsActive = true,
+                            Name = "Khác",
+                            NameEn = "Other",
+                            Order = 7
+                        });
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ActorUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FromUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ToUnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ReportId", "At");
+
+                    b.ToTable("FeedbackEvents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("FeedbackFollowers");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Kind");
+
+                    b.ToTable("FeedbackPhotos");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhotoContent", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("PhotoId");
+
+                    b.ToTable("FeedbackPhotoContents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AcceptDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<bool>("AnonymousToPublic")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClockStoppedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EscalatedForDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InfoRequest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("LastReopenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("PhotosPublic")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PublishDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RatingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RemindedForDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ResolveDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool?>("ResolvedOnTime")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoppedWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("TransferCount")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("UnitChosenByReporter")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("ReporterUserId", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "CategoryId");
+
+                    b.HasIndex("UnitId", "SubmittedAt");
+
+                    b.HasIndex("CategoryId", "Latitude", "Longitude");
+
+                    b.HasIndex("UnitId", "Status", "DueAt");
+
+                    b.ToTable("FeedbackReports");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FileContent", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -1533,6 +1944,73 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackEvent", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhotoContent", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackPhoto", null)
+                        .WithOne("Content")
+                        .HasForeignKey("HcmcPortal.Data.FeedbackPhotoContent", "PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FileContent", b =>
                 {
                     b.HasOne("HcmcPortal.Data.StoredFile", null)
@@ -1703,6 +2181,16 @@ namespace HcmcPortal.Data.Migrations.SqlServer
             modelBuilder.Entity("HcmcPortal.Data.DxIndex", b =>
                 {
                     b.Navigation("Components");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.Procedure", b =>

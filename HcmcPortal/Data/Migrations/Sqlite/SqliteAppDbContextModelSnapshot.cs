@@ -787,6 +787,413 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("DxSnapshots");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("FeedbackCategories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "trat-tu-do-thi",
+                            IsActive = true,
+                            Name = "Trật tự đô thị, xây dựng",
+                            NameEn = "Urban order and construction",
+                            Order = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "moi-truong",
+                            IsActive = true,
+                            Name = "Môi trường, vệ sinh",
+                            NameEn = "Environment and sanitation",
+                            Order = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "giao-thong",
+                            IsActive = true,
+                            Name = "Giao thông, đường sá",
+                            NameEn = "Traffic and roads",
+                            Order = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "an-ninh-trat-tu",
+                            IsActive = true,
+                            Name = "An ninh, trật tự",
+                            NameEn = "Public security",
+                            Order = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "thu-tuc-hanh-chinh",
+                            IsActive = true,
+                            Name = "Thủ tục hành chính, dịch vụ công",
+                            NameEn = "Administrative procedures and public services",
+                            Order = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "y-te-giao-duc",
+                            IsActive = true,
+                            Name = "Y tế, giáo dục",
+                            NameEn = "Health and education",
+                            Order = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "khac",
+                            IsActive = true,
+                            Name = "Khác",
+                            NameEn = "Other",
+                            Order = 7
+                        });
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActorUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Action", "At");
+
+                    b.HasIndex("ReportId", "At");
+
+                    b.ToTable("FeedbackEvents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReportId", "UserId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("FeedbackFollowers");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Thumbnail")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Kind");
+
+                    b.ToTable("FeedbackPhotos");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhotoContent", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PhotoId");
+
+                    b.ToTable("FeedbackPhotoContents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnonymousToPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClockStoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedForDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InfoRequest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReopenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("PhotosPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RefusedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindedForDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolveDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ResolvedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Satisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoppedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TransferCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnitChosenByReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("ReporterUserId", "SubmittedAt");
+
+                    b.HasIndex("SubmittedAt", "CategoryId");
+
+                    b.HasIndex("UnitId", "SubmittedAt");
+
+                    b.HasIndex("CategoryId", "Latitude", "Longitude");
+
+                    b.HasIndex("UnitId", "Status", "DueAt");
+
+                    b.ToTable("FeedbackReports");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FileContent", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -1488,6 +1895,73 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackEvent", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackFollower", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackReport", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhotoContent", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackPhoto", null)
+                        .WithOne("Content")
+                        .HasForeignKey("HcmcPortal.Data.FeedbackPhotoContent", "PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.FeedbackCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HcmcPortal.Data.AdministrativeUnit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.FileContent", b =>
                 {
                     b.HasOne("HcmcPortal.Data.StoredFile", null)
@@ -1658,6 +2132,16 @@ namespace HcmcPortal.Data.Migrations.Sqlite
             modelBuilder.Entity("HcmcPortal.Data.DxIndex", b =>
                 {
                     b.Navigation("Components");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackPhoto", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.FeedbackReport", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.Procedure", b =>
