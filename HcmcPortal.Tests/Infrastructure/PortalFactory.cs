@@ -45,7 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Every test class signs in, registers and submits from one address: budgets no test trips by accident.
         // The lookup keeps its real budget (its tests count it); RateLimitTests set small budgets to prove the 429s.
-        foreach (var policy in new[] { "SignIn", "Register", "PasswordReset", "Submission" })
+        foreach (var policy in new[] { "SignIn", "Register", "PasswordReset", "Submission", "Feedback" })
             foreach (var scope in new[] { "PerClient", "PerAccount" })
                 builder.UseSetting($"RateLimits:{policy}:{scope}", "100000");
         foreach (var (key, value) in Settings)

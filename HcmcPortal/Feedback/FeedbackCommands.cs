@@ -70,10 +70,10 @@ public sealed class FeedbackDraftValidator : AbstractValidator<FeedbackDraft>
             .WithMessage("Khi chỉ nhập địa chỉ, vui lòng chọn phường, xã, đặc khu phụ trách.");
         RuleFor(x => x.Photos).Must(p => p.Count <= FeedbackImages.MaxPhotos)
             .WithMessage($"Tối đa {FeedbackImages.MaxPhotos} ảnh cho một phản ánh.");
-        RuleForEach(x => x.Photos).Custom((file, context) =>
+        RuleFor(x => x.Photos).Custom((files, context) =>
         {
-            if (FeedbackImages.Problem(file) is { } problem)
-                context.AddFailure(nameof(FeedbackDraft.Photos), problem);
+            if (files.Select(FeedbackImages.Problem).FirstOrDefault(p => p is not null) is { } problem)
+                context.AddFailure(problem);
         });
     }
 }
@@ -85,10 +85,10 @@ public sealed class FeedbackCommandValidator : AbstractValidator<FeedbackCommand
     {
         RuleFor(x => x.Note).Text("Nội dung", TextLimits.Note, multiLine: true);
         RuleFor(x => x.Photos).Must(p => p.Count <= FeedbackImages.MaxPhotos).WithMessage($"Tối đa {FeedbackImages.MaxPhotos} ảnh.");
-        RuleForEach(x => x.Photos).Custom((file, context) =>
+        RuleFor(x => x.Photos).Custom((files, context) =>
         {
-            if (FeedbackImages.Problem(file) is { } problem)
-                context.AddFailure(nameof(FeedbackCommand.Photos), problem);
+            if (files.Select(FeedbackImages.Problem).FirstOrDefault(p => p is not null) is { } problem)
+                context.AddFailure(problem);
         });
     }
 }

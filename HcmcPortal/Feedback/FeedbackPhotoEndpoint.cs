@@ -1,6 +1,8 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Feedback;
@@ -35,8 +37,12 @@ public static class FeedbackPhotoEndpoint
                                join r in db.FeedbackReports on p.ReportId equals r.Id
                                where p.Id == id
                                select new { p.Kind, p.Thumbnail, r.PhotosPublic, r.Status, r.ReporterUserId, r.UnitId }).FirstOrDefaultAsync(ct);
+            // The web pages sign in with the cookie; the app shows the same URL with its bearer token.
+            var user = http.User;
+            if (user.Identity?.IsAuthenticated != true && await http.AuthenticateAsync(IdentityConstants.BearerScheme) is { Succeeded: true } bearer)
+                user = bearer.Principal;
             // A private photo and a missing one get the same answer.
-            if (photo is null || !FeedbackPhotoAccess.CanSee(Actor.From(http.User), photo.Kind, photo.PhotosPublic, photo.Status, photo.ReporterUserId, photo.UnitId))
+            if (photo is null || !FeedbackPhotoAccess.CanSee(Actor.From(user), photo.Kind, photo.PhotosPublic, photo.Status, photo.ReporterUserId, photo.UnitId))
                 return Results.NotFound();
             var data = nho is "1" or "true"
                 ? photo.Thumbnail
