@@ -80,6 +80,12 @@ public sealed class StaffFormTests(PortalFactory portal) : BunitTestBase, IClass
     public async Task A_refused_staff_account_shows_its_errors_beside_the_fields_and_keeps_what_was_typed()
     {
         Services.AddSingleton(portal.Get<UserAdminService>());
+        Services.AddSingleton(portal.Get<OfficerWorkbook>());
+        var administrator = await portal.ActorAsync("quantri@demo.hcmc.vn");
+        var auth = AddAuthorization();
+        auth.SetAuthorized(administrator.Name);
+        auth.SetRoles(Roles.Admin);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, administrator.UserId));
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<UsersPage>();
         page.Find("input[data-test=staff-name]").Change("Trương Văn Tài");

@@ -16,6 +16,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddPortalLocalization();
+        // Upload rules read the runtime settings; components get the defaults.
+        Services.AddOptions().AddSingleton<HcmcPortal.Dossiers.FileRules>();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
     }
