@@ -285,14 +285,15 @@ public sealed class UnitAdministratorPageTests(PortalFactory portal) : BunitTest
         auth.SetRoles(Roles.UnitAdmin);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, unitAdmin.UserId), new Claim(PortalClaims.UnitId, saiGon.ToString()),
             new Claim(PortalClaims.UnitName, "Phường Sài Gòn"));
+        OnLiveCircuit();
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<UsersPage>();
 
-        page.WaitForAssertion(() => Assert.Contains("motcua.q1@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent));
+        page.WaitForAssertion(() => Assert.Contains("motcua.q1@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent), TimeSpan.FromSeconds(30));
         Assert.Contains("Phường Sài Gòn", page.Find("[data-test=unit-scope]").TextContent);
         Assert.DoesNotContain("motcua.q3@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent);
-        page.Find("[data-test=users-search] input").Input("motcua.q3");
-        page.WaitForAssertion(() => Assert.DoesNotContain("motcua.q1@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent));
+        page.Find("input[data-test=users-search]").Input("motcua.q3");
+        page.WaitForAssertion(() => Assert.DoesNotContain("motcua.q1@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("motcua.q3@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent);
     }
 }
