@@ -1,4 +1,6 @@
 using HcmcPortal.Accounts;
+using HcmcPortal.Admin;
+using HcmcPortal.Admin.Settings;
 using HcmcPortal.Api;
 using HcmcPortal.Calendar;
 using HcmcPortal.Citizen;
@@ -63,7 +65,7 @@ builder.Services.AddSingleton<DatabaseInitializer>();
 builder.Services.AddSingleton<CalendarProvider>();
 builder.Services.AddSingleton<NotificationService>();
 builder.Services.AddSingleton<DossierService>();
-builder.Services.AddSingleton<HcmcPortal.Admin.Users.UserAdminService>();
+builder.Services.AddPortalSettings(builder.Configuration);
 builder.Services.AddCitizenFeature();
 builder.Services.AddOfficerFeature();
 builder.Services.AddReportsFeature();
@@ -74,6 +76,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+// Administrators' settings from the database over appsettings, read without restart (Admin/Settings).
+await app.Services.GetRequiredService<PortalSettings>().AttachAsync();
 
 // First: the client's address and scheme as told by a trusted proxy (rate limits, Secure cookies, HTTPS redirection).
 app.UseForwardedHeaders();
@@ -111,6 +115,7 @@ app.MapOfficerFeature();
 app.MapReportsFeature();
 app.MapFeedback();
 app.MapFeedbackReports();
+app.MapAdminFeature();
 app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -52,7 +52,7 @@ public sealed class CitizenServiceTests(PortalFactory portal) : IClassFixture<Po
 
         var renamedExe = await drafts.AddFileAsync(actor, draftId, slot, "to-khai.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03]);
         Assert.Equal("Tệp «to-khai.pdf» không phải PDF, JPG hoặc PNG. Vui lòng chọn tệp đúng định dạng.", renamedExe.Error);
-        var oversize = new byte[FileRules.MaxBytes + 1];
+        var oversize = new byte[new UploadOptions().MaxBytes + 1];
         "%PDF-"u8.CopyTo(oversize);
         Assert.Contains("vượt quá dung lượng tối đa 10 MB", (await drafts.AddFileAsync(actor, draftId, slot, "lon.pdf", oversize)).Error);
         for (var i = 0; i < FileRules.MaxFilesPerSlot; i++)

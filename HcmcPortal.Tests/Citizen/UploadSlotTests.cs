@@ -38,7 +38,7 @@ public sealed class UploadSlotTests : BunitTestBase
     public void A_file_over_the_limit_is_refused_before_it_is_read()
     {
         var cut = RenderSlot();
-        var big = new byte[FileRules.MaxBytes + 1];
+        var big = new byte[new UploadOptions().MaxBytes + 1];
         "%PDF-"u8.CopyTo(big);
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(big, "ban-quet.pdf"));
 

@@ -178,7 +178,7 @@ public class DossierWorkflowTests
     [Fact]
     public void Role_lists()
     {
-        Assert.Equal(7, Roles.All.Count);
+        Assert.Equal(8, Roles.All.Count);
         Assert.DoesNotContain(Roles.Citizen, Roles.Officers);
         Assert.Equal(Roles.OfficersCsv, string.Join(",", Roles.Officers));
         Assert.Equal("MotCua", Roles.Reception);

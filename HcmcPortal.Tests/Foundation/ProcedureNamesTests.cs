@@ -80,8 +80,17 @@ public sealed class StaffFormTests(PortalFactory portal) : BunitTestBase, IClass
     public async Task A_refused_staff_account_shows_its_errors_beside_the_fields_and_keeps_what_was_typed()
     {
         Services.AddSingleton(portal.Get<UserAdminService>());
+        Services.AddSingleton(portal.Get<OfficerWorkbook>());
+        var administrator = await portal.ActorAsync("quantri@demo.hcmc.vn");
+        var auth = AddAuthorization();
+        auth.SetAuthorized(administrator.Name);
+        auth.SetRoles(Roles.Admin);
+        auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, administrator.UserId));
+        OnLiveCircuit();
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<UsersPage>();
+        // The page has read its user and the grid its first page before anything is typed.
+        page.WaitForAssertion(() => Assert.Contains("quantri@demo.hcmc.vn", page.Find("[data-test=users-grid]").TextContent), TimeSpan.FromSeconds(30));
         page.Find("input[data-test=staff-name]").Change("Trương Văn Tài");
         page.Find("input[data-test=staff-email]").Change("không-phải-địa-chỉ");
         page.Find("input[data-test=staff-password]").Change("Cv@123456");

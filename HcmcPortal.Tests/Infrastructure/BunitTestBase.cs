@@ -19,6 +19,8 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddPortalLocalization();
         Services.AddPortalValidation(); // the validators components check fields with, as the app registers them
         Services.AddSingleton(TimeProvider.System);
+        // Upload rules read the runtime settings; components get the defaults.
+        Services.AddOptions().AddSingleton<HcmcPortal.Dossiers.FileRules>();
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
     }

@@ -50,10 +50,10 @@ public sealed class ActionPanelTests : BunitTestBase
     {
         var db = new NoDatabase();
         var calendars = new CalendarProvider(db);
-        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.PortalOptions()), TimeProvider.System), TimeProvider.System,
-            new HcmcPortal.Operations.PortalRateLimiter(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions())),
-            Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance,
-            new SubmitRequestValidator(new ApplicantValidator(TimeProvider.System)), new ActionRequestValidator()));
+        Services.AddSingleton(new DossierService(db, calendars, new NotificationService(TestOptions.Monitor<HcmcPortal.Operations.PortalOptions>(), TimeProvider.System), TimeProvider.System,
+            new HcmcPortal.Operations.PortalRateLimiter(TestOptions.Monitor<HcmcPortal.Operations.RateLimitOptions>()),
+            TestOptions.Monitor<HcmcPortal.Operations.RateLimitOptions>(), NullLogger<DossierService>.Instance,
+            new SubmitRequestValidator(new ApplicantValidator(TimeProvider.System)), new ActionRequestValidator(), new FileRules(TestOptions.Monitor<UploadOptions>())));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System, new HcmcPortal.Privacy.PersonalDataLog(TimeProvider.System)));
     }
 

@@ -162,7 +162,7 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
         var id = await AssignedDossierAsync();
         var q1 = await portal.UnitIdAsync(DemoSeeder.SaiGonCode);
         Assert.Empty(await portal.Services.GetRequiredService<HcmcPortal.Admin.Users.UserAdminService>()
-            .CreateAsync(new("cv2.q1@example.vn", "Mai Thanh Tùng", Roles.Specialist, q1, "Cv2@12345")));
+            .CreateAsync(await portal.ActorAsync("quantri@demo.hcmc.vn"), new("cv2.q1@example.vn", "Mai Thanh Tùng", Roles.Specialist, q1, "Cv2@12345")));
         var other = await portal.ActorAsync("cv2.q1@example.vn");
 
         var proposed = await portal.Dossiers().ApplyAsync(other, new ActionRequest(id, await portal.VersionAsync(id), DossierAction.ProposeResult) { Note = "Đủ điều kiện." });

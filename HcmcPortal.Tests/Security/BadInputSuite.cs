@@ -386,9 +386,10 @@ public sealed partial class BadInputSuite(BadInputFactory portal, ITestOutputHel
 
         // Staff accounts created by the administrator.
         var staff = portal.Get<UserAdminService>();
+        var administrator = await portal.ActorAsync("quantri@demo.hcmc.vn");
         async Task<Answer> CreateStaff(string name, string email)
         {
-            var errors = await staff.CreateAsync(new OfficerInput(email, name, Roles.Reception, q1, "Demo@12345"));
+            var errors = await staff.CreateAsync(administrator, new OfficerInput(email, name, Roles.Reception, q1, "Demo@12345"));
             return errors.Count == 0 ? new Answer(200, "") : new Answer(400, string.Join(" ", errors.Values.SelectMany(m => m)));
         }
         foreach (var (kind, bad) in BadTexts(TextLimits.PersonName))

@@ -45,7 +45,7 @@ public sealed class ReformReceptionTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal("Thành phố Hồ Chí Minh", area.Name);
         Assert.Equal(168, (await catalog.WardsAsync(area.Id)).Count);
 
-        var staffUnits = await portal.Get<HcmcPortal.Admin.Users.UserAdminService>().UnitsAsync(default);
+        var staffUnits = await portal.Get<HcmcPortal.Admin.Users.UserAdminService>().UnitsAsync(await portal.ActorAsync("quantri@demo.hcmc.vn"), default);
         Assert.Equal(169, staffUnits.Count);
         var targets = await portal.Get<OfficerQueries>().TransferTargetsAsync(await portal.UnitIdAsync(DemoSeeder.SaiGonCode));
         Assert.All(targets, t => Assert.Contains(t.Id, validToday));

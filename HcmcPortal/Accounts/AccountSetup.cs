@@ -56,7 +56,7 @@ public static class AccountSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddApiEndpoints()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
@@ -81,7 +81,7 @@ public static class AccountSetup
         if (set.Overlaps(Roles.Officers)) return "/can-bo";
         if (set.Contains(Roles.CityLeader)) return "/bao-cao/chuyen-doi-so";
         if (set.Contains(Roles.DxEvaluator)) return "/cds/bo-chi-so";
-        if (set.Contains(Roles.Admin)) return "/quan-tri/nguoi-dung";
+        if (set.Contains(Roles.Admin) || set.Contains(Roles.UnitAdmin)) return "/quan-tri/nguoi-dung";
         return "/ho-so-cua-toi";
     }
 }

@@ -12,12 +12,12 @@ namespace HcmcPortal.Accounts;
 /// The password-reset mail, for the page and for registration alike. Its link is built from <c>Portal:PublicBaseUrl</c>,
 /// never from the request's Host header, which whoever sends the request controls.
 /// </summary>
-public sealed class PasswordResetMail(UserManager<AppUser> users, IEmailSender<AppUser> mail, IOptions<PortalOptions> portal)
+public sealed class PasswordResetMail(UserManager<AppUser> users, IEmailSender<AppUser> mail, IOptionsMonitor<PortalOptions> portal)
 {
     public async Task SendAsync(AppUser user)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = portal.Value.LinkTo($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
+        var link = portal.CurrentValue.LinkTo($"/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&code={code}");
         await mail.SendPasswordResetLinkAsync(user, user.Email!, link);
     }
 }

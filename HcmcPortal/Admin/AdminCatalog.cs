@@ -166,6 +166,7 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
         if (await db.CalendarYears.AnyAsync(y => y.Year == year, ct))
             return await AlreadyConfirmedAsync(year, ct);
         if (!await db.Calendar.AnyAsync(c => c.Date >= first && c.Date <= last && c.Kind == CalendarDayKind.Holiday, ct))
@@ -249,8 +250,24 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         if (!actor.IsInRole(Roles.Admin))
             return CommandResult.Forbidden();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var removed = await db.Calendar.Where(c => c.Id == id).ExecuteDeleteAsync(ct);
-        calendars.Invalidate();
-        return removed == 0 ? new CommandResult(CommandStatus.NotFound, "Ngày này đã được xóa.") : new CommandResult(CommandStatus.Ok);
+        db.ActorId = actor.UserId;
+        // Loaded and removed (not a bulk delete) so that the audit trail records what was removed.
+        var day = await db.Calendar.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (day is null)
+            return new CommandResult(CommandStatus.NotFound, "Ngày này đã được xóa.");
+        db.Calendar.Remove(day);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CommandResult(CommandStatus.NotFound, "Ngày này đã được xóa.");
+        }
+        finally
+        {
+            calendars.Invalidate();
+        }
+        return new CommandResult(CommandStatus.Ok);
     }
 }

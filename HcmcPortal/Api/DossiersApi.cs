@@ -117,8 +117,8 @@ public static class DossiersApi
     /// {"districtId","wardId","street"}), files named doc_&lt;requiredDocumentId&gt;. The applicant is the caller's profile.
     /// </summary>
     private static async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, ProcedureCatalog catalog, DraftService drafts,
-        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
-        TimeProvider clock, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> limits,
+        FileRules fileRules, TimeProvider clock, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         if (!actor.IsInRole(Roles.Citizen))
@@ -141,7 +141,7 @@ public static class DossiersApi
         var data = new DraftData { Applicant = await drafts.ProfileAsync(actor, ct), UnitId = unit.Id };
         if (ReadAnswers(form["form"].ToString(), procedure, data) is { } formError)
             return ApiProblems.Field("form", formError);
-        var (files, fileErrors) = await ReadFilesAsync(form, ct);
+        var (files, fileErrors) = await ReadFilesAsync(form, fileRules, ct);
         if (fileErrors.Count > 0)
             return ApiProblems.Validation(fileErrors, "Có tệp đính kèm không hợp lệ.");
 
@@ -152,7 +152,7 @@ public static class DossiersApi
         if (submitted.FieldErrors.Count > 0)
             return ApiProblems.Validation(submitted.FieldErrors.ToDictionary(e => ApiFieldName(e.Key), e => new[] { e.Value }), submitted.Result.Message!);
         if (submitted.Result.Status == CommandStatus.Limited)
-            request.HttpContext.Response.Headers.RetryAfter = limits.Value.Submission.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.HttpContext.Response.Headers.RetryAfter = limits.CurrentValue.Submission.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!submitted.Result.Succeeded)
             return ApiProblems.From(submitted.Result);
         var created = await db.Dossiers.AsNoTracking().Where(d => d.Id == submitted.Result.DossierId)
@@ -197,7 +197,7 @@ public static class DossiersApi
     }
 
     /// <summary>Files named doc_&lt;id&gt;; the size is checked before reading, the content type by magic bytes in the shared rules.</summary>
-    private static async Task<(List<UploadedFile> Files, Dictionary<string, string[]> Errors)> ReadFilesAsync(IFormCollection form, CancellationToken ct)
+    private static async Task<(List<UploadedFile> Files, Dictionary<string, string[]> Errors)> ReadFilesAsync(IFormCollection form, FileRules rules, CancellationToken ct)
     {
         var files = new List<UploadedFile>();
         var errors = new Dictionary<string, string[]>();
@@ -209,15 +209,15 @@ public static class DossiersApi
                 errors[file.Name] = ["Tên trường tệp phải có dạng doc_<mã giấy tờ>."];
                 continue;
             }
-            if (file.Length > FileRules.MaxBytes)
+            if (file.Length > rules.MaxBytes)
             {
-                errors[file.Name] = [$"Tệp «{HcmcPortal.Validation.TextRules.SafeFileName(file.FileName)}» vượt quá dung lượng tối đa {FileRules.MaxBytes / 1024 / 1024} MB."];
+                errors[file.Name] = [$"Tệp «{HcmcPortal.Validation.TextRules.SafeFileName(file.FileName)}» vượt quá dung lượng tối đa {rules.Current.MaxMegabytes} MB."];
                 continue;
             }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             var bytes = buffer.ToArray();
-            var (_, error) = FileRules.Check(file.FileName, bytes);
+            var (_, error) = rules.Check(file.FileName, bytes);
             if (error is not null)
                 errors[file.Name] = [error];
             else
@@ -257,7 +257,7 @@ public static class DossiersApi
     }
 
     private static async Task<IResult> SupplementAsync(string code, HttpRequest request, ClaimsPrincipal user, MyDossierService mine,
-        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, CancellationToken ct)
+        IDbContextFactory<AppDbContext> dbFactory, DossierService dossierService, FileRules fileRules, CancellationToken ct)
     {
         var actor = Actor.From(user)!;
         var d = await OwnAsync(code, actor, mine, dbFactory, ct);
@@ -265,7 +265,7 @@ public static class DossiersApi
             return ApiProblems.NotFound();
         if (!request.HasFormContentType)
             return ApiProblems.Field("files", "Yêu cầu phải gửi dạng multipart/form-data.");
-        var (files, errors) = await ReadFilesAsync(await request.ReadFormAsync(ct), ct);
+        var (files, errors) = await ReadFilesAsync(await request.ReadFormAsync(ct), fileRules, ct);
         if (errors.Count > 0)
             return ApiProblems.Validation(errors, "Có tệp đính kèm không hợp lệ.");
         var result = await dossierService.ApplyAsync(actor, new ActionRequest(d.Id, d.Version, DossierAction.SubmitSupplement) { Files = files }, ct);

@@ -15,6 +15,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Who the audit fields name for this unit of work; set by the scoped factory from the signed-in user.</summary>
     public string? ActorId { get; set; }
 
+    /// <summary>What the person asked for, when more than "changed" (lock, password reset …): names the audit rows of this save.</summary>
+    public string? AuditAction { get; set; }
+
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
@@ -46,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FeedbackPhotoContent> FeedbackPhotoContents => Set<FeedbackPhotoContent>();
     public DbSet<FeedbackEvent> FeedbackEvents => Set<FeedbackEvent>();
     public DbSet<FeedbackFollower> FeedbackFollowers => Set<FeedbackFollower>();
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+    public DbSet<PortalSetting> Settings => Set<PortalSetting>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -266,6 +271,28 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
 
         FeedbackModel.Configure(b);
+        b.Entity<AdminAuditEntry>(e =>
+        {
+            e.Property(a => a.ActorUserId).HasMaxLength(450);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.EntityKey).HasMaxLength(200);
+            e.Property(a => a.Action).HasMaxLength(60);
+            // The viewer's searches: by period, by entity, by person, by unit, newest first.
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.At });
+            e.HasIndex(a => new { a.ActorUserId, a.At });
+            e.HasIndex(a => new { a.UnitId, a.At });
+        });
+        b.Entity<PortalSetting>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Value).HasMaxLength(4000);
+            e.Property(x => x.UpdatedBy).HasMaxLength(450);
+        });
+        // The dossier-action side of the audit viewer searches the events by period and by the actor's unit.
+        b.Entity<DossierEvent>().HasIndex(v => v.At);
+        b.Entity<DossierEvent>().HasIndex(v => new { v.ActorUnitId, v.At });
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();
@@ -289,8 +316,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var now = DateTime.UtcNow;
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is PersonalDataAccess && entry.State is EntityState.Modified or EntityState.Deleted)
-                throw new InvalidOperationException("The personal-data access log is append-only: its rows cannot be changed or deleted.");
+            if (entry.Entity is PersonalDataAccess or AdminAuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The personal-data access log and the audit trail are append-only: their rows cannot be changed or deleted.");
             if (entry.State is not (EntityState.Added or EntityState.Modified))
                 continue;
             if (entry.Entity is IAudited audited)
@@ -307,7 +334,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 concurrent.Version = Guid.NewGuid();
             if (entry.Entity is Dossier dossier)
                 dossier.ApplicantSearchName = VietnameseText.Fold(dossier.ApplicantName);
+            if (entry.Entity is PortalSetting setting)
+            {
+                setting.UpdatedAt = now;
+                setting.UpdatedBy = ActorId;
+            }
         }
+        AdminAuditTrail.Capture(this, now);
     }
 }
 

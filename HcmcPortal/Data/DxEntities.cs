@@ -14,8 +14,10 @@ public class DxFramework : IAudited
     public string? UpdatedBy { get; set; }
 }
 
-public class DxIndex
+public class DxIndex : IAdminAudited
 {
+    string IAdminAudited.AuditKey => Code;
+
     public int Id { get; set; }
     public int FrameworkId { get; set; }
     public string Code { get; set; } = "";
@@ -31,8 +33,10 @@ public enum DxSource
     Declared = 1,
 }
 
-public class DxComponent
+public class DxComponent : IAdminAudited
 {
+    string IAdminAudited.AuditKey => Code;
+
     public int Id { get; set; }
     public int IndexId { get; set; }
     public string Code { get; set; } = "";

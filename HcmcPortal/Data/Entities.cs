@@ -21,7 +21,7 @@ public interface IConcurrent
     Guid Version { get; set; }
 }
 
-public class AppUser : IdentityUser
+public class AppUser : IdentityUser, IAdminAudited
 {
     public string FullName { get; set; } = "";
     public string? Cccd { get; set; }
@@ -29,6 +29,11 @@ public class AppUser : IdentityUser
     public int? UnitId { get; set; }
     public AdministrativeUnit? Unit { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The last successful password sign-in (web page or app), UTC.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
+    string IAdminAudited.AuditKey => Email ?? Id;
+    int? IAdminAudited.AuditUnitId => UnitId;
 }
 
 public enum UnitLevel
@@ -39,7 +44,7 @@ public enum UnitLevel
 }
 
 /// <summary>An administrative unit in a tree with validity dates (domain.md §7: the district level ended on 30/06/2025).</summary>
-public class AdministrativeUnit
+public class AdministrativeUnit : IAdminAudited
 {
     public int Id { get; set; }
     /// <summary>Code from the national list of administrative units, e.g. 760 for Quận 1.</summary>
@@ -59,6 +64,9 @@ public class AdministrativeUnit
 
     /// <summary>Whether the unit exists on <paramref name="day"/> (both ends inclusive).</summary>
     public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
+
+    string IAdminAudited.AuditKey => Code;
+    int? IAdminAudited.AuditUnitId => Id == 0 ? null : Id;
 }
 
 /// <summary>
@@ -81,7 +89,7 @@ public enum ProcedureLevel
     Commune = 3,
 }
 
-public class Procedure : IAudited, IConcurrent
+public class Procedure : IAudited, IConcurrent, IAdminAudited
 {
     public int Id { get; set; }
     /// <summary>Code in the national procedures database, e.g. 1.001193.</summary>
@@ -109,10 +117,14 @@ public class Procedure : IAudited, IConcurrent
     public Guid Version { get; set; }
 
     public TimeLimit TimeLimit => new(TimeLimitValue, TimeLimitUnit);
+
+    string IAdminAudited.AuditKey => Code;
 }
 
-public class RequiredDocument
+public class RequiredDocument : IAdminAudited
 {
+    string IAdminAudited.AuditKey => $"{ProcedureId}#{Order}";
+
     public int Id { get; set; }
     public int ProcedureId { get; set; }
     public string Name { get; set; } = "";
@@ -130,8 +142,10 @@ public enum FormFieldType
 }
 
 /// <summary>A procedure's own form field, defined as data per procedure.</summary>
-public class ProcedureFormField
+public class ProcedureFormField : IAdminAudited
 {
+    string IAdminAudited.AuditKey => $"{ProcedureId}#{Order}";
+
     public int Id { get; set; }
     public int ProcedureId { get; set; }
     public string Key { get; set; } = "";
@@ -144,8 +158,10 @@ public class ProcedureFormField
 }
 
 /// <summary>One step of a procedure's workflow, with the role that acts and its share of the time limit.</summary>
-public class WorkflowStep
+public class WorkflowStep : IAdminAudited
 {
+    string IAdminAudited.AuditKey => $"{ProcedureId}#{Order}";
+
     public int Id { get; set; }
     public int ProcedureId { get; set; }
     public int Order { get; set; }
@@ -155,8 +171,10 @@ public class WorkflowStep
 }
 
 /// <summary>The working-day calendar is data, kept per year by an administrator (domain.md §4).</summary>
-public class CalendarEntry : IAudited
+public class CalendarEntry : IAudited, IAdminAudited
 {
+    string IAdminAudited.AuditKey => Date.ToString("yyyy-MM-dd");
+
     public int Id { get; set; }
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }
@@ -172,8 +190,10 @@ public class CalendarEntry : IAudited
 /// administrator. A year without this row is only suggested, and due dates falling in it are flagged to officers.
 /// The row is the audit of the decision: who confirmed it, when, and on what basis.
 /// </summary>
-public class CalendarYear
+public class CalendarYear : IAdminAudited
 {
+    string IAdminAudited.AuditKey => Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public int Year { get; set; }
     /// <summary>UTC.</summary>
     public DateTime ConfirmedAt { get; set; }

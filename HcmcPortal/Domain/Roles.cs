@@ -24,11 +24,17 @@ public static class Roles
     /// <summary>Quản trị hệ thống.</summary>
     public const string Admin = "QuanTri";
 
+    /// <summary>Quản trị đơn vị: manages the officers of their own unit only (issue 15), nothing city-wide.</summary>
+    public const string UnitAdmin = "QuanTriDonVi";
+
+    /// <summary>Who manages staff accounts, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
+    public const string UserManagersCsv = Admin + "," + UnitAdmin;
+
     /// <summary>The roles that handle dossiers inside one unit, comma-separated for <c>[Authorize(Roles = ...)]</c>.</summary>
     public const string OfficersCsv = Reception + "," + Specialist + "," + UnitLeader;
 
     /// <summary>Every role, e.g. for seeding.</summary>
-    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly([Citizen, Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin]);
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly([Citizen, Reception, Specialist, UnitLeader, CityLeader, DxEvaluator, Admin, UnitAdmin]);
 
     /// <summary>The roles that handle dossiers inside one unit (domain.md §1); they see only their unit's dossiers.</summary>
     public static IReadOnlyList<string> Officers { get; } = Array.AsReadOnly([Reception, Specialist, UnitLeader]);
@@ -43,6 +49,7 @@ public static class Roles
         CityLeader => "Lãnh đạo UBND",
         DxEvaluator => "Đánh giá chuyển đổi số",
         Admin => "Quản trị hệ thống",
+        UnitAdmin => "Quản trị đơn vị",
         _ => role,
     };
 }

@@ -22,10 +22,11 @@ public sealed class DossierService(
     NotificationService notifications,
     TimeProvider clock,
     PortalRateLimiter limiter,
-    Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
+    Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions> limits,
     ILogger<DossierService> log,
     IValidator<SubmitRequest> submitValidator,
-    IValidator<ActionRequest> actionValidator)
+    IValidator<ActionRequest> actionValidator,
+    FileRules fileRules)
 {
     private const int MaxSubmitAttempts = 5;
     private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
@@ -46,7 +47,7 @@ public sealed class DossierService(
         {
             using var lease = limiter.Acquire(RatePolicy.Submission, client: null, account: actor.UserId);
             if (!lease.IsAcquired)
-                return new CommandResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Submission, limits.Value)));
+                return new CommandResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Submission, limits.CurrentValue)));
         }
 
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
@@ -473,12 +474,12 @@ public sealed class DossierService(
 
     private sealed record CheckedFile(UploadedFile File, string ContentType);
 
-    private static List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, IReadOnlySet<int>? allowedSlots, List<string> problems)
+    private List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, IReadOnlySet<int>? allowedSlots, List<string> problems)
     {
         var ok = new List<CheckedFile>();
         foreach (var f in files)
         {
-            var (type, error) = FileRules.Check(f.FileName, f.Data);
+            var (type, error) = fileRules.Check(f.FileName, f.Data);
             if (error is not null)
                 problems.Add(error);
             else if (allowedSlots is not null && f.RequiredDocumentId is int slot && !allowedSlots.Contains(slot))

@@ -22,7 +22,7 @@ public sealed record DxDeclarationForm(DxPeriodInfo Period, ReportUnit Unit, IRe
 /// accept (reviewed = declared) or correct (a new rate and a note). Both values are kept. Nothing changes once the
 /// period is published; a reviewed declaration is not changed by the district any more.
 /// </summary>
-public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, FileRules fileRules)
 {
     public const string ConflictMessage = "Số liệu vừa được người khác thay đổi. Dữ liệu mới nhất đã được tải lại.";
 
@@ -91,7 +91,7 @@ public sealed class DxDeclarationService(IDbContextFactory<AppDbContext> dbFacto
         string? contentType = null;
         if (file is not null)
         {
-            var (type, error) = FileRules.Check(file.FileName, file.Data);
+            var (type, error) = fileRules.Check(file.FileName, file.Data);
             if (error is not null)
                 return CommandResult.Invalid(error);
             contentType = type;

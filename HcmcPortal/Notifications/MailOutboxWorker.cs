@@ -36,7 +36,7 @@ public sealed class OutboxOptions
 /// </summary>
 public sealed class MailOutboxWorker(
     IDbContextFactory<AppDbContext> dbFactory,
-    IOptions<SmtpOptions> smtp,
+    IOptionsMonitor<SmtpOptions> smtp,
     IOptions<OutboxOptions> options,
     IWebHostEnvironment env,
     TimeProvider clock,
@@ -143,7 +143,7 @@ public sealed class MailOutboxWorker(
     private MimeMessage Compose(string to, string subject, string htmlBody)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.Value.From));
+        message.From.Add(MailboxAddress.Parse(smtp.CurrentValue.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
         message.Body = new BodyBuilder { HtmlBody = htmlBody }.ToMessageBody();
@@ -153,7 +153,7 @@ public sealed class MailOutboxWorker(
     /// <summary>Sends each message that has none yet in <paramref name="results"/>; fills in the error of each that fails.</summary>
     private async Task DeliverAsync(List<MimeMessage?> messages, Exception?[] results, CancellationToken ct)
     {
-        var o = smtp.Value;
+        var o = smtp.CurrentValue; // runtime settings: an administrator may have changed the server
         if (string.IsNullOrEmpty(o.Host))
         {
             var folder = Path.Combine(env.ContentRootPath, o.PickupFolder);

@@ -9,14 +9,14 @@ namespace HcmcPortal.Notifications;
 /// In-app notifications and their e-mails, both added to the context of the change that causes them, so they are saved
 /// in the same transaction (the mail waits in the outbox for <see cref="MailOutboxWorker"/>).
 /// </summary>
-public sealed class NotificationService(IOptions<PortalOptions> portal, TimeProvider clock)
+public sealed class NotificationService(IOptionsMonitor<PortalOptions> portal, TimeProvider clock)
 {
     public void Add(AppDbContext db, string userId, Dossier dossier, string title, string body)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.Add(new Notification { UserId = userId, DossierId = dossier.Id, Title = title, Body = body, At = now });
         // The link is built from configuration, never from a request's Host header.
-        var link = portal.Value.LinkTo($"/ho-so-cua-toi/{dossier.Id}");
+        var link = portal.CurrentValue.LinkTo($"/ho-so-cua-toi/{dossier.Id}");
         db.MailOutboxes.Add(MailOutboxWorker.NewMail(null, userId, title,
             $"<p>{WebUtility.HtmlEncode(body)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Xem hồ sơ trên Cổng dịch vụ công</a></p>", now));
     }

@@ -13,7 +13,7 @@ public static class OfficerUploads
     /// than <see cref="FileRules.MaxFilesPerSlot"/> with those already picked are refused as a whole: the service would refuse them.
     /// </summary>
     public static async Task<(List<UploadedFile> Files, string? Error)> ReadAsync(
-        InputFileChangeEventArgs e, int alreadyPicked, int? requiredDocumentId, IStringLocalizer<UiText> l)
+        InputFileChangeEventArgs e, int alreadyPicked, int? requiredDocumentId, FileRules rules, IStringLocalizer<UiText> l)
     {
         // GetMultipleFiles throws beyond its maximum, so the count is checked first.
         if (alreadyPicked + e.FileCount > FileRules.MaxFilesPerSlot)
@@ -25,16 +25,16 @@ public static class OfficerUploads
             foreach (var file in e.GetMultipleFiles(FileRules.MaxFilesPerSlot))
             {
                 // Refused by size before reading, so a huge file costs nothing and gets our message, not an exception.
-                if (file.Size > FileRules.MaxBytes)
+                if (file.Size > rules.MaxBytes)
                 {
-                    error ??= string.Format(l["Officer.Upload.TooLarge"].Value, file.Name, FileRules.MaxBytes / 1024 / 1024);
+                    error ??= string.Format(l["Officer.Upload.TooLarge"].Value, file.Name, rules.MaxBytes / 1024 / 1024);
                     continue;
                 }
-                await using var stream = file.OpenReadStream(FileRules.MaxBytes);
+                await using var stream = file.OpenReadStream(rules.MaxBytes);
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer);
                 var data = buffer.ToArray();
-                if (FileRules.Check(file.Name, data).Error is { } checkError)
+                if (rules.Check(file.Name, data).Error is { } checkError)
                     error ??= checkError;
                 else
                     accepted.Add(new UploadedFile(file.Name, data, requiredDocumentId));

@@ -11,6 +11,9 @@ public sealed class PortalOptions
     /// <summary>The address citizens reach the portal at, e.g. https://dichvucong.hochiminhcity.gov.vn.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>A notice shown at the top of every page (e.g. "demo data"), edited at runtime; none when empty.</summary>
+    public string? DemoBanner { get; set; }
+
     /// <summary>An absolute link to a path of the portal (path may carry a query string).</summary>
     public string LinkTo(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }

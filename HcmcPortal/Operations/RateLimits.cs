@@ -66,15 +66,19 @@ public sealed class RateLimitedAttribute(RatePolicy policy) : Attribute
 public sealed class PortalRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<Key> store;
+    private readonly IDisposable? onChange;
+    // Budgets are runtime settings: a change starts new partitions (keys carry the generation) with the new limits;
+    // the old ones fall idle and the store removes them.
+    private int generation;
 
-    public PortalRateLimiter(IOptions<RateLimitOptions> options)
+    public PortalRateLimiter(IOptionsMonitor<RateLimitOptions> options)
     {
-        var o = options.Value;
+        onChange = options.OnChange(_ => Interlocked.Increment(ref generation));
         store = PartitionedRateLimiter.Create<Key, Key>(key =>
         {
             if (key.Policy is not { } policy)
                 return RateLimitPartition.GetNoLimiter(key);
-            var rule = o.For(policy);
+            var rule = options.CurrentValue.For(policy);
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = Math.Max(1, key.IsAccount ? rule.PerAccount : rule.PerClient),
@@ -85,23 +89,25 @@ public sealed class PortalRateLimiter : IDisposable
     }
 
     /// <summary>One partition of the store; a null policy means "not limited".</summary>
-    public readonly record struct Key(RatePolicy? Policy, bool IsAccount, string Value);
+    public readonly record struct Key(RatePolicy? Policy, bool IsAccount, string Value, int Generation = 0);
+
+    private Key KeyOf(RatePolicy? policy, bool isAccount, string value) => new(policy, isAccount, value, Volatile.Read(ref generation));
 
     /// <summary>A permit for the client and one for the account (when known); a lease that is not acquired carries Retry-After.</summary>
     public RateLimitLease Acquire(RatePolicy policy, string? client, string? account)
     {
-        var byClient = store.AttemptAcquire(client is null ? new Key(null, false, "") : new Key(policy, false, client));
+        var byClient = store.AttemptAcquire(client is null ? new Key(null, false, "") : KeyOf(policy, false, client));
         if (!byClient.IsAcquired || string.IsNullOrWhiteSpace(account))
             return byClient;
         byClient.Dispose();
-        return store.AttemptAcquire(new Key(policy, true, account.Trim().ToUpperInvariant()));
+        return store.AttemptAcquire(KeyOf(policy, true, account.Trim().ToUpperInvariant()));
     }
 
     /// <summary>The same store seen by the middleware: a chain of the client's and the account's partitions.</summary>
     internal PartitionedRateLimiter<HttpContext> ForHttp() => PartitionedRateLimiter.CreateChained(
-        store.WithTranslatedKey<HttpContext>(http => new Key(PolicyOf(http), false, ClientOf(http)), leaveOpen: true),
+        store.WithTranslatedKey<HttpContext>(http => KeyOf(PolicyOf(http), false, ClientOf(http)), leaveOpen: true),
         store.WithTranslatedKey<HttpContext>(http => http.Items[AccountItem] is string account
-            ? new Key(PolicyOf(http), true, account.Trim().ToUpperInvariant())
+            ? KeyOf(PolicyOf(http), true, account.Trim().ToUpperInvariant())
             : new Key(null, true, ""), leaveOpen: true));
 
     public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -117,7 +123,11 @@ public sealed class PortalRateLimiter : IDisposable
     public static string Message(TimeSpan retryAfter) =>
         $"Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} phút.";
 
-    public void Dispose() => store.Dispose();
+    public void Dispose()
+    {
+        onChange?.Dispose();
+        store.Dispose();
+    }
 }
 
 public static class RateLimitSetup
@@ -127,11 +137,11 @@ public static class RateLimitSetup
         services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
         services.AddSingleton<PortalRateLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter, IOptions<RateLimitOptions>>((o, limiter, rules) =>
+        services.AddOptions<RateLimiterOptions>().Configure<PortalRateLimiter, IOptionsMonitor<RateLimitOptions>>((o, limiter, rules) =>
         {
             o.GlobalLimiter = limiter.ForHttp();
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => RejectAsync(context.HttpContext, context.Lease, rules.Value, ct);
+            o.OnRejected = (context, ct) => RejectAsync(context.HttpContext, context.Lease, rules.CurrentValue, ct);
         });
         return services;
     }

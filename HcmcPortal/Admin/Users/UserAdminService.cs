@@ -1,77 +1,169 @@
+using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
-using HcmcPortal.Validation;
-using FluentValidation;
 using HcmcPortal.Units;
+using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Admin.Users;
 
-public sealed record UserRow(string Id, string Email, string FullName, string? UnitName, string Roles, bool LockedOut);
+public sealed record UserRow(string Id, string Email, string FullName, string? UnitName, string Roles, bool LockedOut, DateTime? LastSignInAt);
 public sealed record UnitOption(int Id, string Name, string Code, UnitLevel Level);
-public sealed record OfficerInput(string Email, string FullName, string Role, int? UnitId, string Password);
+public sealed record OfficerInput(string Email, string FullName, string Role, int? UnitId, string Password, string? Cccd = null);
+
+/// <summary>A change to an existing staff account: name, CCCD, unit and roles.</summary>
+public sealed record OfficerUpdate(string UserId, string FullName, string? Cccd, int? UnitId, IReadOnlyList<string> Roles);
+
+public sealed record SessionRow(Guid Family, DateTime StartedAt, DateTime LastRefreshAt, DateTime ExpiresAt);
+public sealed record UserDetail(string Id, string Email, string FullName, string? Cccd, int? UnitId, string? UnitName, IReadOnlyList<string> Roles,
+    bool LockedOut, bool HasPassword, DateTime CreatedAt, DateTime? LastSignInAt, IReadOnlyList<SessionRow> AppSessions);
 
 /// <summary>A staff account: the person rules for the name and e-mail, a role that is not the citizen's, one unit.</summary>
 public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
 {
-    public OfficerInputValidator()
+    public OfficerInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.FullName).PersonName();
         RuleFor(x => x.Email).Email(required: true, "Vui lòng nhập thư điện tử.");
-        RuleFor(x => x.Role).Must(r => Domain.Roles.All.Contains(r) && r != Domain.Roles.Citizen).WithMessage("Vui lòng chọn vai trò cán bộ.");
-        RuleFor(x => x.UnitId).NotNull().WithMessage("Cán bộ phải thuộc một đơn vị.");
+        RuleFor(x => x.Role).Must(StaffScope.IsStaffRole).WithMessage("Vui lòng chọn vai trò cán bộ.");
+        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit([x.Role])).WithMessage("Cán bộ phải thuộc một đơn vị.");
         RuleFor(x => x.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.");
+        RuleFor(x => x.Cccd).CccdNumber(clock).When(x => !string.IsNullOrWhiteSpace(x.Cccd));
     }
 }
 
-/// <summary>Administrator's user management: officers belong to one unit, which scopes what they see.</summary>
-public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, IServiceScopeFactory scopes, TimeProvider clock, IValidator<OfficerInput> validator)
+public sealed class OfficerUpdateValidator : AbstractValidator<OfficerUpdate>
 {
-    public async Task<(IReadOnlyList<UserRow> Rows, int Total)> SearchAsync(string? search, int page, int pageSize, CancellationToken ct)
+    public OfficerUpdateValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.FullName).PersonName();
+        RuleFor(x => x.Roles).NotEmpty().WithMessage("Cán bộ phải có ít nhất một vai trò.")
+            .Must(r => r.All(StaffScope.IsStaffRole)).WithMessage("Vai trò không hợp lệ.");
+        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit(x.Roles)).WithMessage("Cán bộ phải thuộc một đơn vị.");
+        RuleFor(x => x.Cccd).CccdNumber(clock).When(x => !string.IsNullOrWhiteSpace(x.Cccd));
+    }
+}
+
+/// <summary>
+/// Who manages which staff account — the one rule for the pages, the import and any endpoint: an administrator manages
+/// every account; a unit administrator only the officers (reception, specialist, leader) of their own unit.
+/// </summary>
+public static class StaffScope
+{
+    public const string OutOfScope = "Bạn chỉ được quản lý cán bộ của đơn vị mình.";
+
+    public static bool IsStaffRole(string? role) => role is not null && Roles.All.Contains(role) && role != Roles.Citizen;
+
+    /// <summary>Officers and unit administrators work in a unit; city-wide roles (administrator, evaluator) need none.</summary>
+    public static bool NeedsUnit(IEnumerable<string> roles) => roles.Any(r => Roles.Officers.Contains(r) || r == Roles.UnitAdmin);
+
+    public static bool ManagesUsers(Actor actor) => actor.IsInRole(Roles.Admin) || (actor.IsInRole(Roles.UnitAdmin) && actor.UnitId is not null);
+
+    /// <summary>Whether <paramref name="actor"/> may give an account these roles in this unit (or manage an account that has them).</summary>
+    public static bool CanManage(Actor actor, int? unitId, IEnumerable<string> roles) =>
+        actor.IsInRole(Roles.Admin)
+        || (actor.IsInRole(Roles.UnitAdmin) && actor.UnitId is int own && unitId == own && roles.All(r => Roles.Officers.Contains(r)));
+
+    /// <summary>The accounts <paramref name="actor"/> sees in the list: all for an administrator, their unit's for a unit administrator.</summary>
+    public static IQueryable<AppUser> VisibleTo(this IQueryable<AppUser> users, Actor actor) =>
+        actor.IsInRole(Roles.Admin) ? users
+        : actor.IsInRole(Roles.UnitAdmin) && actor.UnitId is int own ? users.Where(u => u.UnitId == own)
+        : users.Where(_ => false);
+
+    /// <summary>The roles a person may hand out on the form.</summary>
+    public static IReadOnlyList<string> AssignableBy(Actor actor) =>
+        actor.IsInRole(Roles.Admin) ? Roles.All.Where(r => r != Roles.Citizen).ToList() : actor.IsInRole(Roles.UnitAdmin) ? Roles.Officers : [];
+}
+
+/// <summary>
+/// Staff accounts: create, change unit and roles, lock, force a password reset, end sessions — each scoped by
+/// <see cref="StaffScope"/> and audited by the context (<see cref="AdminAuditTrail"/>) with the actor's id.
+/// </summary>
+public sealed class UserAdminService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IValidator<OfficerInput> validator,
+    IValidator<OfficerUpdate> updateValidator)
+{
+    public async Task<(IReadOnlyList<UserRow> Rows, int Total)> SearchAsync(Actor actor, string? search, int? unitId, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var users = db.Users.AsNoTracking();
+        var users = db.Users.AsNoTracking().VisibleTo(actor);
+        if (unitId is int unit)
+            users = users.Where(u => u.UnitId == unit);
         if (!string.IsNullOrWhiteSpace(search))
         {
+            // An e-mail is found by its start (indexed, normalised), a name anywhere in it.
             var s = search.Trim();
-            users = users.Where(u => u.Email!.Contains(s) || u.FullName.Contains(s));
+            var upper = s.ToUpperInvariant();
+            users = users.Where(u => u.NormalizedEmail!.StartsWith(upper) || u.FullName.Contains(s) || u.Cccd == s);
         }
         var total = await users.CountAsync(ct);
         var now = clock.GetUtcNow();
-        var rows = await users.OrderBy(u => u.Email).Skip(page * pageSize).Take(pageSize)
+        var rows = await users.OrderBy(u => u.NormalizedEmail).Skip(page * pageSize).Take(pageSize)
             .Select(u => new
             {
-                u.Id, u.Email, u.FullName, UnitName = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd,
+                u.Id, u.Email, u.FullName, UnitName = u.Unit != null ? u.Unit.Name : null, u.LockoutEnd, u.LastSignInAt,
                 Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
             })
             .ToListAsync(ct);
         return (rows.Select(u => new UserRow(u.Id, u.Email!, u.FullName, u.UnitName,
-            string.Join(", ", u.Roles.Select(r => Localization.DossierNames.Role(r!))), u.LockoutEnd > now)).ToList(), total);
+            string.Join(", ", u.Roles.Select(r => Localization.DossierNames.Role(r!))), u.LockoutEnd > now, u.LastSignInAt)).ToList(), total);
     }
 
-    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct)
+    /// <summary>The units a person may put staff in: the city and today's reception centres for an administrator, their own unit otherwise.</summary>
+    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(Actor actor, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Staff work at the city or at a reception centre that exists today; a dissolved unit is never offered.
         var centres = Reception.Centres(db.Units, ProcedureLevel.District, VietnamTime.Today(clock));
-        return await db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province || centres.Any(c => c.Id == u.Id))
-            .OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new UnitOption(u.Id, u.Name, u.Code, u.Level)).ToListAsync(ct);
+        var units = db.Units.AsNoTracking().Where(u => u.Level == UnitLevel.Province || centres.Any(c => c.Id == u.Id));
+        if (!actor.IsInRole(Roles.Admin))
+            units = units.Where(u => u.Id == actor.UnitId);
+        return await units.OrderBy(u => u.Level).ThenBy(u => u.Code).Select(u => new UnitOption(u.Id, u.Name, u.Code, u.Level)).ToListAsync(ct);
+    }
+
+    public async Task<UserDetail?> DetailAsync(Actor actor, string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var u = await db.Users.AsNoTracking().VisibleTo(actor).Where(x => x.Id == userId)
+            .Select(x => new { x.Id, x.Email, x.FullName, x.Cccd, x.UnitId, UnitName = x.Unit != null ? x.Unit.Name : null, x.LockoutEnd,
+                HasPassword = x.PasswordHash != null, x.CreatedAt, x.LastSignInAt })
+            .FirstOrDefaultAsync(ct);
+        if (u is null)
+            return null;
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // An app session is a refresh-token family with a live token; web sessions end with the security stamp.
+        var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.UserId == userId)
+            .GroupBy(t => t.FamilyId)
+            .Where(g => g.All(t => t.RevokedAt == null) && g.Any(t => t.UsedAt == null && t.ExpiresAt > now))
+            .Select(g => new SessionRow(g.Key, g.Min(t => t.IssuedAt), g.Max(t => t.IssuedAt), g.Max(t => t.ExpiresAt)))
+            .ToListAsync(ct);
+        return new UserDetail(u.Id, u.Email!, u.FullName, u.Cccd, u.UnitId, u.UnitName, roles, u.LockoutEnd > clock.GetUtcNow(), u.HasPassword,
+            u.CreatedAt, u.LastSignInAt, sessions.OrderByDescending(s => s.LastRefreshAt).ToList());
     }
 
     /// <summary>Creates a staff account; returns Vietnamese errors keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
-    public async Task<IReadOnlyDictionary<string, string[]>> CreateAsync(OfficerInput input)
+    public async Task<IReadOnlyDictionary<string, string[]>> CreateAsync(Actor actor, OfficerInput input)
     {
         var check = await validator.ValidateAsync(input);
         if (!check.IsValid)
             return check.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (!StaffScope.CanManage(actor, input.UnitId, [input.Role]))
+            return Errors(nameof(OfficerInput.UnitId), StaffScope.OutOfScope);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope, actor);
+        var cccd = string.IsNullOrWhiteSpace(input.Cccd) ? null : PersonRules.StoredCccd(input.Cccd);
+        if (await users.CccdTakenAsync(cccd, exceptUserId: null))
+            return Errors(nameof(OfficerInput.Cccd), "Số CCCD này đã thuộc một tài khoản khác.");
         var user = new AppUser
         {
             UserName = TextRules.Normalize(input.Email), Email = TextRules.Normalize(input.Email), EmailConfirmed = true,
-            FullName = TextRules.Normalize(input.FullName)!, UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FullName = TextRules.Normalize(input.FullName)!, Cccd = cccd, UnitId = input.UnitId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateWithRoleAsync(user, input.Password, input.Role);
         if (created.Succeeded)
@@ -81,14 +173,105 @@ public sealed class UserAdminService(IDbContextFactory<AppDbContext> dbFactory, 
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
     }
 
-    public async Task UnlockAsync(string userId)
+    /// <summary>Changes a staff account's name, CCCD, unit and roles; Vietnamese errors by field, empty on success.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> UpdateAsync(Actor actor, OfficerUpdate input)
     {
-        using var scope = scopes.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByIdAsync(userId) is { } user)
-        {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
-        }
+        var check = await updateValidator.ValidateAsync(input);
+        if (!check.IsValid)
+            return check.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope, actor);
+        var (user, error) = await TargetAsync(users, actor, input.UserId);
+        if (user is null)
+            return Errors("", error!);
+        if (!StaffScope.CanManage(actor, input.UnitId, input.Roles))
+            return Errors(nameof(OfficerUpdate.UnitId), StaffScope.OutOfScope);
+        var cccd = string.IsNullOrWhiteSpace(input.Cccd) ? null : PersonRules.StoredCccd(input.Cccd);
+        if (await users.CccdTakenAsync(cccd, exceptUserId: user.Id))
+            return Errors(nameof(OfficerUpdate.Cccd), "Số CCCD này đã thuộc một tài khoản khác.");
+        return await ApplyAsync(users, user, TextRules.Normalize(input.FullName)!, cccd, input.UnitId, input.Roles) is { } failed
+            ? Errors("", failed) : new Dictionary<string, string[]>();
     }
+
+    /// <summary>Name, CCCD, unit and roles in one save of the account (one audit row per change), used by the form and the import.</summary>
+    internal static async Task<string?> ApplyAsync(UserManager<AppUser> users, AppUser user, string fullName, string? cccd, int? unitId, IReadOnlyCollection<string> roles)
+    {
+        user.FullName = fullName;
+        user.Cccd = cccd;
+        user.UnitId = unitId;
+        var current = await users.GetRolesAsync(user);
+        foreach (var role in current.Except(roles))
+            await users.RemoveFromRoleAsync(user, role);
+        foreach (var role in roles.Except(current))
+            await users.AddToRoleAsync(user, role);
+        var saved = await users.UpdateAsync(user);
+        return saved.Succeeded ? null : string.Join(" ", saved.Errors.Select(e => e.Description));
+    }
+
+    /// <summary>Locks the account until unlocked and ends its sessions.</summary>
+    public Task<string?> LockAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.Locked, async (users, user) =>
+    {
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+    });
+
+    public Task<string?> UnlockAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.Unlocked, async (users, user) =>
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    });
+
+    /// <summary>
+    /// The password stops working at once (removed, every session ended) and the owner is mailed a reset link; the
+    /// administrator never learns or sets the new one.
+    /// </summary>
+    public Task<string?> ForcePasswordResetAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.PasswordResetForced, async (users, user, scope) =>
+    {
+        if (await users.HasPasswordAsync(user))
+            await users.RemovePasswordAsync(user);
+        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user);
+        await scope.ServiceProvider.GetRequiredService<PasswordResetMail>().SendAsync(user);
+    });
+
+    /// <summary>Ends every session of the account: web pages (security stamp) and the app's refresh tokens.</summary>
+    public Task<string?> EndSessionsAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.SessionsEnded, async (users, user, scope) =>
+        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user));
+
+    private Task<string?> ActAsync(Actor actor, string userId, string action, Func<UserManager<AppUser>, AppUser, Task> act) =>
+        ActAsync(actor, userId, action, (users, user, _) => act(users, user));
+
+    private async Task<string?> ActAsync(Actor actor, string userId, string action, Func<UserManager<AppUser>, AppUser, AsyncServiceScope, Task> act)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = Users(scope, actor, action);
+        var (user, error) = await TargetAsync(users, actor, userId);
+        if (user is null)
+            return error;
+        await act(users, user, scope);
+        return null;
+    }
+
+    /// <summary>The account if <paramref name="actor"/> may manage it, else the Vietnamese reason (not found, or another unit's).</summary>
+    private static async Task<(AppUser? User, string? Error)> TargetAsync(UserManager<AppUser> users, Actor actor, string userId)
+    {
+        if (!StaffScope.ManagesUsers(actor))
+            return (null, StaffScope.OutOfScope);
+        if (await users.FindByIdAsync(userId) is not { } user)
+            return (null, "Không tìm thấy tài khoản.");
+        if (user.Id == actor.UserId && !actor.IsInRole(Roles.Admin))
+            return (null, StaffScope.OutOfScope);
+        return StaffScope.CanManage(actor, user.UnitId, await users.GetRolesAsync(user)) ? (user, null) : (null, StaffScope.OutOfScope);
+    }
+
+    /// <summary>Identity's manager on the scope's context, which names the actor (and the action) in the audit trail.</summary>
+    internal static UserManager<AppUser> Users(AsyncServiceScope scope, Actor actor, string? action = null)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.ActorId = actor.UserId;
+        db.AuditAction = action;
+        return scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+    }
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
 }

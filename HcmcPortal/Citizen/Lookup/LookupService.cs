@@ -38,7 +38,7 @@ public sealed record LookupResult(LookupOutcome Outcome, string? Message = null,
 /// budget (<c>RateLimits:Lookup</c>, in the portal's one rate-limit store), so the lookup cannot be used to guess codes
 /// or digits. The page (over its circuit) and the REST API both come through here, so they share the budget.
 /// </summary>
-public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, PortalRateLimiter limiter, IOptions<RateLimitOptions> limits)
+public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, PortalRateLimiter limiter, IOptionsMonitor<RateLimitOptions> limits)
 {
     /// <summary>The default budget per client address (<see cref="RateLimitOptions.Lookup"/>).</summary>
     public const int PermitsPerMinute = 10;
@@ -55,7 +55,7 @@ public sealed class LookupService(IDbContextFactory<AppDbContext> dbFactory, Por
         using var lease = limiter.Acquire(RatePolicy.Lookup, clientKey, code);
         if (!lease.IsAcquired)
         {
-            var after = PortalRateLimiter.RetryAfter(lease, RatePolicy.Lookup, limits.Value);
+            var after = PortalRateLimiter.RetryAfter(lease, RatePolicy.Lookup, limits.CurrentValue);
             return new(LookupOutcome.RateLimited, PortalRateLimiter.Message(after), RetryAfter: after);
         }
 

@@ -34,7 +34,7 @@ public sealed record DraftSubmitResult(CommandResult Result, IReadOnlyDictionary
 /// anyone else gets "not found". Submitting hands the draft to <see cref="DossierService.SubmitAsync"/>.
 /// </summary>
 public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, ProcedureCatalog catalog, DossierService dossiers, TimeProvider clock,
-    FluentValidation.IValidator<ApplicantInfo> applicantValidator)
+    FluentValidation.IValidator<ApplicantInfo> applicantValidator, FileRules fileRules)
 {
     public const string NotFoundMessage = "Không tìm thấy bản nháp.";
 
@@ -117,7 +117,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
     public async Task<DraftFileResult> AddFileAsync(Actor actor, Guid draftId, int requiredDocumentId, string fileName, byte[] data, CancellationToken ct = default)
     {
         fileName = TextRules.SafeFileName(fileName);
-        var (contentType, error) = FileRules.Check(fileName, data);
+        var (contentType, error) = fileRules.Check(fileName, data);
         if (error is not null)
             return new(null, error);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

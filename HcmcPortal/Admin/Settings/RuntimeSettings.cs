@@ -1,0 +1,323 @@
+using System.Globalization;
+using FluentValidation;
+using HcmcPortal.Accounts;
+using HcmcPortal.Data;
+using HcmcPortal.Dossiers;
+using HcmcPortal.Validation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace HcmcPortal.Admin.Settings;
+
+/// <summary>
+/// The runtime settings as a configuration provider placed after appsettings and the environment: a value saved in
+/// the database wins, and every <c>IOptionsMonitor</c> reader sees it on its next read, without a restart.
+/// </summary>
+public sealed class DatabaseSettingsProvider : ConfigurationProvider, IConfigurationSource
+{
+    public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
+
+    public void Replace(IDictionary<string, string?> values)
+    {
+        Data = new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase);
+        OnReload();
+    }
+}
+
+/// <summary>The configuration keys an administrator edits; each overlays the appsettings key of the same name.</summary>
+public static class SettingKeys
+{
+    public const string UploadMaxMegabytes = "Uploads:MaxMegabytes";
+    public const string UploadTypes = "Uploads:AllowedTypes";
+    public const string SmtpHost = "Email:Smtp:Host";
+    public const string SmtpPort = "Email:Smtp:Port";
+    public const string SmtpSsl = "Email:Smtp:EnableSsl";
+    public const string SmtpUser = "Email:Smtp:User";
+    public const string SmtpPassword = "Email:Smtp:Password";
+    public const string SmtpFrom = "Email:Smtp:From";
+    public const string PublicBaseUrl = "Portal:PublicBaseUrl";
+    public const string DemoBanner = "Portal:DemoBanner";
+    public const string LookupPerClient = "RateLimits:Lookup:PerClient";
+    public const string LookupPerAccount = "RateLimits:Lookup:PerAccount";
+    public const string LookupWindow = "RateLimits:Lookup:WindowSeconds";
+    public const string SubmissionPerClient = "RateLimits:Submission:PerClient";
+    public const string SubmissionPerAccount = "RateLimits:Submission:PerAccount";
+    public const string SubmissionWindow = "RateLimits:Submission:WindowSeconds";
+
+    /// <summary>Stored protected (Data Protection) and never sent back to a browser.</summary>
+    public static bool IsSecret(string key) => key == SmtpPassword;
+}
+
+/// <summary>The settings form: one command, checked by <see cref="SettingsInputValidator"/> for the page and any endpoint.</summary>
+public sealed class SettingsInput
+{
+    public int UploadMaxMegabytes { get; set; }
+    public bool AllowPdf { get; set; }
+    public bool AllowJpg { get; set; }
+    public bool AllowPng { get; set; }
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; }
+    public bool SmtpSsl { get; set; }
+    public string? SmtpUser { get; set; }
+    /// <summary>Write-only: empty keeps the stored password; never filled from the server.</summary>
+    public string? SmtpNewPassword { get; set; }
+    public bool SmtpClearPassword { get; set; }
+    public string? SmtpFrom { get; set; }
+    public string? PublicBaseUrl { get; set; }
+    public string? DemoBanner { get; set; }
+    public int LookupPerClient { get; set; }
+    public int LookupPerAccount { get; set; }
+    public int LookupWindowSeconds { get; set; }
+    public int SubmissionPerClient { get; set; }
+    public int SubmissionPerAccount { get; set; }
+    public int SubmissionWindowSeconds { get; set; }
+
+    public string UploadTypes => string.Join(",", new[] { (AllowPdf, "pdf"), (AllowJpg, "jpg"), (AllowPng, "png") }.Where(t => t.Item1).Select(t => t.Item2));
+
+    /// <summary>The stored form of every setting but the password (handled apart, write-only).</summary>
+    public IReadOnlyDictionary<string, string?> ToValues() => new Dictionary<string, string?>
+    {
+        [SettingKeys.UploadMaxMegabytes] = Invariant(UploadMaxMegabytes),
+        [SettingKeys.UploadTypes] = UploadTypes,
+        [SettingKeys.SmtpHost] = TextRules.NormalizeOptional(SmtpHost)?.Trim() ?? "",
+        [SettingKeys.SmtpPort] = Invariant(SmtpPort),
+        [SettingKeys.SmtpSsl] = SmtpSsl ? "true" : "false",
+        [SettingKeys.SmtpUser] = TextRules.NormalizeOptional(SmtpUser)?.Trim() ?? "",
+        [SettingKeys.SmtpFrom] = TextRules.Normalize(SmtpFrom)?.Trim() ?? "",
+        [SettingKeys.PublicBaseUrl] = TextRules.Normalize(PublicBaseUrl)?.Trim().TrimEnd('/') ?? "",
+        [SettingKeys.DemoBanner] = TextRules.NormalizeOptional(DemoBanner)?.Trim() ?? "",
+        [SettingKeys.LookupPerClient] = Invariant(LookupPerClient),
+        [SettingKeys.LookupPerAccount] = Invariant(LookupPerAccount),
+        [SettingKeys.LookupWindow] = Invariant(LookupWindowSeconds),
+        [SettingKeys.SubmissionPerClient] = Invariant(SubmissionPerClient),
+        [SettingKeys.SubmissionPerAccount] = Invariant(SubmissionPerAccount),
+        [SettingKeys.SubmissionWindow] = Invariant(SubmissionWindowSeconds),
+    };
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
+{
+    public const int MaxBudget = 100_000;
+    public const int MaxWindowSeconds = 86_400;
+
+    public SettingsInputValidator()
+    {
+        RuleFor(x => x.UploadMaxMegabytes).InclusiveBetween(1, UploadOptions.MaxMegabytesCeiling)
+            .WithMessage($"Dung lượng tối đa của tệp phải từ 1 đến {UploadOptions.MaxMegabytesCeiling} MB.");
+        RuleFor(x => x.UploadTypes).NotEmpty().WithName(nameof(SettingsInput.AllowPdf)).OverridePropertyName(nameof(SettingsInput.AllowPdf))
+            .WithMessage("Phải cho phép ít nhất một định dạng tệp.");
+        RuleFor(x => x.SmtpHost).Must(BeAHostName).WithMessage("Máy chủ SMTP không hợp lệ (ví dụ: smtp.hochiminhcity.gov.vn).");
+        RuleFor(x => x.SmtpPort).InclusiveBetween(1, 65535).WithMessage("Cổng SMTP phải từ 1 đến 65535.");
+        RuleFor(x => x.SmtpUser).Text("Tài khoản SMTP", 200);
+        RuleFor(x => x.SmtpNewPassword).MaximumLength(500).WithMessage("Mật khẩu SMTP dài tối đa 500 ký tự.");
+        RuleFor(x => x.SmtpFrom).Email(required: true, "Vui lòng nhập địa chỉ gửi thư.");
+        RuleFor(x => x.PublicBaseUrl).Must(BeABaseUrl).WithMessage("Địa chỉ công khai phải là một địa chỉ http(s) đầy đủ, không có truy vấn (ví dụ: https://dichvucong.hochiminhcity.gov.vn).");
+        RuleFor(x => x.DemoBanner).Text("Thông báo trên đầu trang", 300);
+        Budget(x => x.LookupPerClient, "Tra cứu: số lần mỗi máy");
+        Budget(x => x.LookupPerAccount, "Tra cứu: số lần mỗi mã hồ sơ");
+        Window(x => x.LookupWindowSeconds, "Tra cứu: khoảng thời gian");
+        Budget(x => x.SubmissionPerClient, "Nộp hồ sơ: số lần mỗi máy");
+        Budget(x => x.SubmissionPerAccount, "Nộp hồ sơ: số lần mỗi tài khoản");
+        Window(x => x.SubmissionWindowSeconds, "Nộp hồ sơ: khoảng thời gian");
+    }
+
+    private void Budget(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string label) =>
+        RuleFor(field).InclusiveBetween(1, MaxBudget).WithMessage($"{label} phải từ 1 đến {MaxBudget:N0}.".Replace(',', '.'));
+
+    private void Window(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string label) =>
+        RuleFor(field).InclusiveBetween(1, MaxWindowSeconds).WithMessage($"{label} phải từ 1 đến {MaxWindowSeconds:N0} giây.".Replace(',', '.'));
+
+    private static bool BeAHostName(string? host) =>
+        string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim()) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6;
+
+    public static bool BeABaseUrl(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo);
+}
+
+/// <summary>
+/// Runtime settings: read from the configuration (appsettings overlaid by the database), saved by administrators,
+/// audited (the save goes through <see cref="AdminAuditTrail"/>), secrets protected at rest.
+/// </summary>
+/// <remarks>
+/// Several instances: <see cref="SettingsChangedAsync"/> is the one hook that makes this instance re-read the
+/// settings; a save calls it here and raises <see cref="Saved"/>, on which a backplane can tell the other instances
+/// to call it too.
+/// </remarks>
+public sealed class PortalSettings(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IConfiguration configuration,
+    IDataProtectionProvider protection,
+    IValidator<SettingsInput> validator,
+    ILogger<PortalSettings> log)
+{
+    private readonly DatabaseSettingsProvider provider = new();
+    private readonly IDataProtector protector = protection.CreateProtector("HcmcPortal.Settings.v1");
+    private bool attached;
+
+    /// <summary>Raised after this instance saved settings (for a cross-instance message).</summary>
+    public event Func<CancellationToken, Task>? Saved;
+
+    /// <summary>Puts the database settings over the app's configuration; called once at start, after the migrations.</summary>
+    public async Task AttachAsync(CancellationToken ct = default)
+    {
+        if (!attached && configuration is IConfigurationBuilder builder)
+        {
+            builder.Add(provider);
+            attached = true;
+        }
+        await SettingsChangedAsync(ct);
+    }
+
+    /// <summary>The settings in the database changed (here or on another instance): re-read them now.</summary>
+    public async Task SettingsChangedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Settings.AsNoTracking().ToListAsync(ct);
+        var values = new Dictionary<string, string?>();
+        foreach (var row in rows)
+        {
+            try
+            {
+                values[row.Key] = row.IsSecret && !string.IsNullOrEmpty(row.Value) ? protector.Unprotect(row.Value) : row.Value;
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                // A secret protected with keys this instance lacks is left to appsettings rather than stop the portal.
+                log.LogError(ex, "The stored setting {Key} cannot be unprotected; appsettings' value is used", row.Key);
+            }
+        }
+        provider.Replace(values);
+    }
+
+    /// <summary>The values in force, for the form (the password only as "set" or not).</summary>
+    public (SettingsInput Input, bool PasswordSet) Current()
+    {
+        var c = configuration;
+        var uploads = c.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
+        var limits = c.GetSection(Operations.RateLimitOptions.Section).Get<Operations.RateLimitOptions>() ?? new Operations.RateLimitOptions();
+        var smtp = c.GetSection("Email:Smtp").Get<Notifications.SmtpOptions>() ?? new Notifications.SmtpOptions();
+        var portal = c.GetSection(Operations.PortalOptions.Section).Get<Operations.PortalOptions>() ?? new Operations.PortalOptions();
+        var types = uploads.Types;
+        return (new SettingsInput
+        {
+            UploadMaxMegabytes = uploads.MaxMegabytes,
+            AllowPdf = types.Contains("pdf"), AllowJpg = types.Contains("jpg"), AllowPng = types.Contains("png"),
+            SmtpHost = smtp.Host, SmtpPort = smtp.Port, SmtpSsl = smtp.EnableSsl, SmtpUser = smtp.User, SmtpFrom = smtp.From,
+            PublicBaseUrl = portal.PublicBaseUrl, DemoBanner = portal.DemoBanner,
+            LookupPerClient = limits.Lookup.PerClient, LookupPerAccount = limits.Lookup.PerAccount, LookupWindowSeconds = limits.Lookup.WindowSeconds,
+            SubmissionPerClient = limits.Submission.PerClient, SubmissionPerAccount = limits.Submission.PerAccount,
+            SubmissionWindowSeconds = limits.Submission.WindowSeconds,
+        }, !string.IsNullOrEmpty(smtp.Password));
+    }
+
+    /// <summary>Saves what changed; Vietnamese errors by field (nothing saved) or an empty dictionary.</summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> SaveAsync(Actor actor, SettingsInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Domain.Roles.Admin))
+            return new Dictionary<string, string[]> { [""] = ["Chỉ quản trị hệ thống được thay đổi thiết lập."] };
+        var check = await validator.ValidateAsync(input, ct);
+        if (!check.IsValid)
+            return check.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+
+        var wanted = input.ToValues().ToDictionary(p => p.Key, p => p.Value);
+        if (input.SmtpClearPassword)
+            wanted[SettingKeys.SmtpPassword] = "";
+        else if (!string.IsNullOrEmpty(input.SmtpNewPassword))
+            wanted[SettingKeys.SmtpPassword] = input.SmtpNewPassword;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var stored = await db.Settings.ToDictionaryAsync(s => s.Key, ct);
+        foreach (var (key, value) in wanted)
+        {
+            var secret = SettingKeys.IsSecret(key);
+            // Only what differs from the value in force is written: the trail shows real changes.
+            if (!secret && configuration[key] == value)
+                continue;
+            var storedValue = secret && !string.IsNullOrEmpty(value) ? protector.Protect(value) : value;
+            if (stored.TryGetValue(key, out var row))
+                row.Value = storedValue;
+            else
+                db.Settings.Add(new PortalSetting { Key = key, Value = storedValue, IsSecret = secret });
+        }
+        await db.SaveChangesAsync(ct);
+        await SettingsChangedAsync(ct);
+        if (Saved is { } saved)
+            await saved(ct);
+        return new Dictionary<string, string[]>();
+    }
+}
+
+/// <summary>A unit's agency code (mã định danh, Circular 10/2016/TT-BTTTT), the prefix of the dossier codes it issues.</summary>
+public sealed record AgencyCodeInput(int UnitId, string? AgencyCode);
+
+public sealed partial class AgencyCodeInputValidator : AbstractValidator<AgencyCodeInput>
+{
+    public AgencyCodeInputValidator() =>
+        RuleFor(x => x.AgencyCode).Must(c => c is not null && Shape().IsMatch(c.Trim()))
+            .WithMessage("Mã định danh phải có dạng 000.00.00.H29 (ba số, hai số, hai số, một chữ hoa và hai số, cách nhau bằng dấu chấm).");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex Shape();
+}
+
+public sealed record AgencyCodeRow(int UnitId, string UnitCode, string UnitName, string AgencyCode);
+
+/// <summary>
+/// The agency codes used in dossier codes are the units' own column: an administrator replaces the portal's numbering
+/// with the official codes. Dossier codes already issued keep the code they were given.
+/// </summary>
+public sealed class AgencyCodeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IValidator<AgencyCodeInput> validator)
+{
+    /// <summary>The units that exist today, searched by name or code, one page.</summary>
+    public async Task<(IReadOnlyList<AgencyCodeRow> Rows, int Total)> SearchAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = Domain.VietnamTime.Today(clock);
+        var units = db.Units.AsNoTracking().Where(u => u.ValidFrom <= today && (u.ValidTo == null || u.ValidTo >= today));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            units = units.Where(u => u.Name.Contains(s) || u.Code.StartsWith(s) || u.AgencyCode.StartsWith(s));
+        }
+        var total = await units.CountAsync(ct);
+        var rows = await units.OrderBy(u => u.Level).ThenBy(u => u.Code).Skip(page * pageSize).Take(pageSize)
+            .Select(u => new AgencyCodeRow(u.Id, u.Code, u.Name, u.AgencyCode)).ToListAsync(ct);
+        return (rows, total);
+    }
+
+    /// <summary>Changes one unit's agency code; a Vietnamese error (nothing saved) or null.</summary>
+    public async Task<string?> SetAsync(Actor actor, AgencyCodeInput input, CancellationToken ct = default)
+    {
+        if (!actor.IsInRole(Domain.Roles.Admin))
+            return "Chỉ quản trị hệ thống được thay đổi mã định danh.";
+        if ((await validator.ValidateAsync(input, ct)).Errors.FirstOrDefault() is { } error)
+            return error.ErrorMessage;
+        var code = input.AgencyCode!.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ActorId = actor.UserId;
+        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
+        if (unit is null)
+            return "Không tìm thấy đơn vị.";
+        if (await db.Units.AnyAsync(u => u.AgencyCode == code && u.Id != unit.Id, ct))
+            return $"Mã định danh {code} đã được dùng cho đơn vị khác.";
+        unit.AgencyCode = code;
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}
+
+public static class SettingsFeature
+{
+    public static IServiceCollection AddPortalSettings(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<UploadOptions>(config.GetSection(UploadOptions.Section));
+        services.AddSingleton<FileRules>();
+        services.AddSingleton<PortalSettings>();
+        services.AddSingleton<AgencyCodeService>();
+        return services;
+    }
+}
