@@ -107,11 +107,9 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 foreach (var section in sections)
                 {
                     var sw = section.Window(now);
-                    var byPath = await GroupedCounter.CountAsync(MetricRow.From(db, db.Dossiers.VisibleTo(actor)).Where(Relevant(sw)), r => r.D.UnitPath,
-                        [.. Columns.Select(c => Predicate(c.Column, sw))], ct);
-                    unitSections.Add(new StatSection(sw, section.Level, [.. section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => new StatRow(u.Id.ToString(), u.Code, u.Name,
-                        byPath.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
-                            .Aggregate(new int[Columns.Count], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)])))]));
+                    var visibleUnits = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
+                    unitSections.Add(new StatSection(sw, section.Level, [.. (await ByUnitAsync(db, actor, sw, visibleUnits, ct))
+                        .Select(x => new StatRow(x.Unit.Id.ToString(), x.Unit.Code, x.Unit.Name, x.Values))]));
                 }
                 return new StatReport(w, grouping, unitSections);
             case StatGrouping.Procedure:
@@ -136,6 +134,35 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 officerRows.Add(new StatRow(UnassignedKey, "", "Chưa phân công", byOfficer.GetValueOrDefault(UnassignedKey) ?? new int[Columns.Count]));
                 return new StatReport(w, grouping, [new StatSection(w, null, officerRows)]);
         }
+    }
+
+    /// <summary>
+    /// The columns per unit from the roll-ups: the events of the window's days (received, resolved, returned, …);
+    /// "carried over" = received − closed before the window, from the roll-ups of the days before it; "in process"
+    /// at the window's end from the dossiers open then (for a window not yet ended, today's open dossiers), split by
+    /// whether they were overdue at the as-of moment.
+    /// </summary>
+    private static async Task<IReadOnlyList<(ReportUnit Unit, int[] Values)>> ByUnitAsync(AppDbContext db, Actor actor, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
+    {
+        var inWindow = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
+        var before = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, DateOnly.MinValue, w.From.AddDays(-1), ct), units, ct);
+        var to = w.ToUtc;
+        var open = MetricRow.From(db, db.Dossiers.VisibleTo(actor).Where(d => (d.FinishedAt == null || d.FinishedAt >= to) && d.ReceivedAt < to));
+        var inProcess = await GroupedCounter.CountAsync(open, r => r.D.UnitPath,
+            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        return [.. units.Select(u =>
+        {
+            var values = new int[Columns.Count];
+            foreach (var (column, _) in Columns)
+                values[(int)column] = column switch
+                {
+                    StatColumn.CarriedOver => before[u.Id][DossierRollups.Index(MetricPart.Received)] - before[u.Id][DossierRollups.ClosedAfterReceiptIndex],
+                    StatColumn.InProcessNotDue or StatColumn.InProcessOverdue => inProcess.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
+                        .Sum(kv => kv.Value[column == StatColumn.InProcessNotDue ? 0 : 1]),
+                    _ => inWindow[u.Id][DossierRollups.Index(column)],
+                };
+            return (u, values);
+        })];
     }
 
     /// <summary>Only dossiers that can fall in some column: anything that happened before the window ended and was not over before it began.</summary>
