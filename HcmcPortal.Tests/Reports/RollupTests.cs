@@ -149,6 +149,11 @@ public sealed class RollupTests(RollupPortal portal) : IClassFixture<RollupPorta
                 foreach (var row in section.Rows)
                     Assert.Equal(Fold(raw, paths[row.Key], StatisticsService.Columns.Count), row.Values);
             }
+            var byProcedure = await statistics.ComputeAsync(leader, from, to, StatGrouping.Procedure);
+            var rawByProcedure = await GroupedCounter.CountAsync(MetricRow.From(db, db.Dossiers), r => r.D.ProcedureId,
+                [.. StatisticsService.Columns.Select(c => StatisticsService.Predicate(c.Column, byProcedure.Window))], default);
+            foreach (var row in byProcedure.Rows)
+                Assert.Equal(rawByProcedure.GetValueOrDefault(int.Parse(row.Key)) ?? new int[StatisticsService.Columns.Count], row.Values);
         }
     }
 

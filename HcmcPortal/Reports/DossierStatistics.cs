@@ -108,12 +108,14 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 {
                     var sw = section.Window(now);
                     var visibleUnits = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
-                    unitSections.Add(new StatSection(sw, section.Level, [.. (await ByUnitAsync(db, actor, sw, visibleUnits, ct))
+                    unitSections.Add(new StatSection(sw, section.Level, [.. (await ByUnitAsync(db, sw, visibleUnits, ct))
                         .Select(x => new StatRow(x.Unit.Id.ToString(), x.Unit.Code, x.Unit.Name, x.Values))]));
                 }
                 return new StatReport(w, grouping, unitSections);
             case StatGrouping.Procedure:
-                var byProcedure = await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
+                var byProcedure = await SeesWholeCityAsync(db, actor, ct)
+                    ? await ByProcedureAsync(db, w, ct)
+                    : await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
                 var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
                 return new StatReport(w, grouping, [new StatSection(w, null, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
                     byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))])]);
@@ -142,28 +144,56 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     /// at the window's end from the dossiers open then (for a window not yet ended, today's open dossiers), split by
     /// whether they were overdue at the as-of moment.
     /// </summary>
-    private static async Task<IReadOnlyList<(ReportUnit Unit, int[] Values)>> ByUnitAsync(AppDbContext db, Actor actor, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
+    private static async Task<IReadOnlyList<(ReportUnit Unit, int[] Values)>> ByUnitAsync(AppDbContext db, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
     {
         var inWindow = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
         var before = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, DateOnly.MinValue, w.From.AddDays(-1), ct), units, ct);
-        var to = w.ToUtc;
-        var open = MetricRow.From(db, db.Dossiers.VisibleTo(actor).Where(d => (d.FinishedAt == null || d.FinishedAt >= to) && d.ReceivedAt < to));
-        var inProcess = await GroupedCounter.CountAsync(open, r => r.D.UnitPath,
+        // Every dossier of the units shown counts in their subtree's figures, so no scope filter (which would steer
+        // SQLite away from the (FinishedAt, ReceivedAt) index).
+        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), PortalMetrics.OpenDossierKey,
             [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
-        return [.. units.Select(u =>
-        {
-            var values = new int[Columns.Count];
-            foreach (var (column, _) in Columns)
-                values[(int)column] = column switch
-                {
-                    StatColumn.CarriedOver => before[u.Id][DossierRollups.Index(MetricPart.Received)] - before[u.Id][DossierRollups.ClosedAfterReceiptIndex],
-                    StatColumn.InProcessNotDue or StatColumn.InProcessOverdue => inProcess.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
-                        .Sum(kv => kv.Value[column == StatColumn.InProcessNotDue ? 0 : 1]),
-                    _ => inWindow[u.Id][DossierRollups.Index(column)],
-                };
-            return (u, values);
-        })];
+        return [.. units.Select(u => (u, Combine(inWindow[u.Id], before[u.Id],
+            [.. Enumerable.Range(0, 2).Select(i => inProcess.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal)).Sum(kv => kv.Value[i]))])))];
     }
+
+    /// <summary>The same columns per procedure, from the day × procedure roll-ups (every unit's dossiers: for city-wide readers).</summary>
+    private static async Task<Dictionary<int, int[]>> ByProcedureAsync(AppDbContext db, ReportWindow w, CancellationToken ct)
+    {
+        var inWindow = await DossierRollups.SumAsync(db, byUnit: false, w.From, w.To, ct);
+        var before = await DossierRollups.SumAsync(db, byUnit: false, DateOnly.MinValue, w.From.AddDays(-1), ct);
+        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), r => r.D.ProcedureId + 0,
+            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        var empty = new int[DossierRollups.Columns.Count];
+        return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct().ToDictionary(id => id,
+            id => Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0]));
+    }
+
+    /// <summary>Dossiers received before the window's end and not finished by then (the (FinishedAt, ReceivedAt) index).</summary>
+    private static IQueryable<MetricRow> OpenAtEnd(AppDbContext db, ReportWindow w)
+    {
+        var to = w.ToUtc;
+        return MetricRow.From(db, db.Dossiers.Where(d => (d.FinishedAt == null || d.FinishedAt >= to) && d.ReceivedAt < to));
+    }
+
+    /// <summary>The statistics columns from window roll-ups, roll-ups before the window and the in-process pair (not due, overdue).</summary>
+    private static int[] Combine(int[] inWindow, int[] before, int[] inProcess)
+    {
+        var values = new int[Columns.Count];
+        foreach (var (column, _) in Columns)
+            values[(int)column] = column switch
+            {
+                StatColumn.CarriedOver => before[DossierRollups.Index(MetricPart.Received)] - before[DossierRollups.ClosedAfterReceiptIndex],
+                StatColumn.InProcessNotDue => inProcess[0],
+                StatColumn.InProcessOverdue => inProcess[1],
+                _ => inWindow[DossierRollups.Index(column)],
+            };
+        return values;
+    }
+
+    /// <summary>Whether the actor's scope is the whole city (then the day × procedure roll-ups are exactly what they may see).</summary>
+    private static async Task<bool> SeesWholeCityAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
+        actor.SeesWholeCity
+        || (actor.IsInRole(Roles.CityLeader) && actor.UnitPath is { } path && !await db.Units.AnyAsync(u => !u.Path.StartsWith(path), ct));
 
     /// <summary>Only dossiers that can fall in some column: anything that happened before the window ended and was not over before it began.</summary>
     private static Expression<Func<MetricRow, bool>> Relevant(ReportWindow w)

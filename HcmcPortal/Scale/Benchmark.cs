@@ -57,10 +57,10 @@ public static class Benchmark
         var lastPage = Math.Max(0, (total - 1) / 20);
         var unitFirst = await P95Async(repetitions, () => officer.ListAsync(reception, OfficerQueue.Unit, filter, nameof(DossierRow.ApplicantName), false, 0, 20));
         var unitLast = await P95Async(repetitions, () => officer.ListAsync(reception, OfficerQueue.Unit, filter, nameof(DossierRow.ApplicantName), false, lastPage, 20));
-        const string unitCount = "SELECT COUNT(*) FROM Dossiers WHERE UnitId = $unit AND Status = 5";
+        const string unitCount = "SELECT COUNT(*) FROM Dossiers WHERE UnitId = $unit AND Status = 10";
         const string unitPage = "SELECT d.Id, d.Code, p.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt, u.FullName " +
             "FROM Dossiers d JOIN Procedures p ON p.Id = d.ProcedureId LEFT JOIN AspNetUsers u ON u.Id = d.AssignedOfficerId " +
-            "WHERE d.UnitId = $unit AND d.Status = 5 ORDER BY d.ApplicantName LIMIT 20 OFFSET $offset";
+            "WHERE d.UnitId = $unit AND d.Status = 10 ORDER BY d.ApplicantName LIMIT 20 OFFSET $offset"; // 10: DossierStatus.Returned
         var unitFirstSql = await P95Async(repetitions, () => SqlPageAsync(connectionString, unitCount, unitPage, reception.UnitId!.Value, 0));
         var unitLastSql = await P95Async(repetitions, () => SqlPageAsync(connectionString, unitCount, unitPage, reception.UnitId!.Value, lastPage * 20));
         Bench("unit_list_rows", total, "dossiers");
