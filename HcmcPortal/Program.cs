@@ -28,6 +28,8 @@ if (DatabaseBackup.IsCommand(args))
     // `backup --to PATH`: a consistent online copy of the database, then exit (docs/operations-backup.md).
     return await DatabaseBackup.RunAsync(args, builder.Configuration, builder.Environment.ContentRootPath);
 }
+if (HcmcPortal.Scale.ScaleCommands.IsCommand(args))
+    HcmcPortal.Scale.ScaleCommands.Configure(builder.Configuration, args);
 // Package static assets (MudBlazor's) are served from the build output even outside Development.
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o =>
@@ -78,6 +80,11 @@ var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 // Administrators' settings from the database over appsettings, read without restart (Admin/Settings).
 await app.Services.GetRequiredService<PortalSettings>().AttachAsync();
+if (HcmcPortal.Scale.ScaleCommands.IsCommand(args))
+{
+    // `generate`, `rollups rebuild`, `benchmark`: run against the database, then exit (docs/performance.md).
+    return await HcmcPortal.Scale.ScaleCommands.RunAsync(args, app.Services);
+}
 
 // First: the client's address and scheme as told by a trusted proxy (rate limits, Secure cookies, HTTPS redirection).
 app.UseForwardedHeaders();

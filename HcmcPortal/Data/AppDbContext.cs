@@ -51,6 +51,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FeedbackFollower> FeedbackFollowers => Set<FeedbackFollower>();
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
+    public DbSet<DossierRollup> DossierRollups => Set<DossierRollup>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -152,7 +153,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(d => d.Code).IsUnique();
             // The queues and reports filter by unit scope and status and order by submission time.
             e.HasIndex(d => new { d.UnitPath, d.Status, d.SubmittedAt });
-            e.HasIndex(d => new { d.UnitId, d.Stage });
+            // An officer's queues and unit list (VisibleTo: UnitId) by their filter and sort, so a page and its count
+            // read the unit's slice of one index, not its history: the stage queues oldest first (and the dashboard's
+            // counts by stage), the status filter sorted by applicant, the default order, the open dossiers by due date.
+            e.HasIndex(d => new { d.UnitId, d.Stage, d.SubmittedAt });
+            e.HasIndex(d => new { d.UnitId, d.Status, d.ApplicantName });
+            e.HasIndex(d => new { d.UnitId, d.SubmittedAt });
+            e.HasIndex(d => new { d.UnitId, d.ApplicantName });
+            e.HasIndex(d => new { d.UnitId, d.FinishedAt, d.DueAt });
+            // Reports: the dossiers still open at a moment (the roll-ups' correction, "in process").
+            e.HasIndex(d => new { d.FinishedAt, d.ReceivedAt });
             e.HasIndex(d => new { d.ApplicantUserId, d.SubmittedAt });
             e.HasIndex(d => new { d.ApplicantUserId, d.IdempotencyKey }).IsUnique().HasFilter("\"IdempotencyKey\" IS NOT NULL");
             e.HasIndex(d => d.AssignedOfficerId);
@@ -293,21 +303,57 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // The dossier-action side of the audit viewer searches the events by period and by the actor's unit.
         b.Entity<DossierEvent>().HasIndex(v => v.At);
         b.Entity<DossierEvent>().HasIndex(v => new { v.ActorUnitId, v.At });
+        b.Entity<DossierRollup>().HasKey(r => new { r.Day, r.UnitId, r.ProcedureId });
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = DossiersTouched();
+        if (touched.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+            return await SaveWithRollupsAsync(touched, acceptAllChangesOnSuccess, cancellationToken);
+        // The report roll-ups move in the same transaction as the dossiers; through the execution strategy, which may
+        // run it again from the start (the changes are accepted only once it committed).
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var tx = await Database.BeginTransactionAsync(ct);
+            var saved = await SaveWithRollupsAsync(touched, false, ct);
+            await tx.CommitAsync(ct);
+            if (acceptAllChangesOnSuccess)
+                ChangeTracker.AcceptAllChanges();
+            return saved;
+        }, cancellationToken);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        DossiersTouched().Count == 0
+            ? SaveChangesWithoutRollups(acceptAllChangesOnSuccess)
+            : SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private int SaveChangesWithoutRollups(bool acceptAllChangesOnSuccess)
     {
         StampChanges();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Dossiers whose row or rating this save changes: their report counters may move.</summary>
+    private HashSet<Guid> DossiersTouched() =>
+        [.. ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity switch { Dossier d => d.Id, Rating r => r.DossierId, _ => Guid.Empty })
+            .Where(id => id != Guid.Empty)];
+
+    private async Task<int> SaveWithRollupsAsync(HashSet<Guid> touched, bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        var before = await Reports.DossierRollups.FactsAsync(this, touched, ct);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        var after = await Reports.DossierRollups.FactsAsync(this, touched, ct);
+        await Reports.DossierRollups.ApplyAsync(this, Reports.DossierRollups.Difference(before, after), ct);
+        return saved;
     }
 
     /// <summary>The one place audit fields, concurrency tokens and derived search columns are filled.</summary>

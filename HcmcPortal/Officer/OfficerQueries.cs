@@ -121,9 +121,12 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             // Oldest first: the desk works in order of arrival.
             _ => query.OrderBy(d => d.SubmittedAt),
         };
-        return query.Skip(page * pageSize).Take(pageSize)
-            .Select(d => new DossierRow(d.Id, d.Code, d.Procedure!.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt,
-                db.Users.Where(u => u.Id == d.AssignedOfficerId).Select(u => u.FullName).FirstOrDefault(), null));
+        // The page first, then its officers joined to its rows (not a subquery per row).
+        return from d in query.Skip(page * pageSize).Take(pageSize)
+               join u in db.Users on d.AssignedOfficerId equals u.Id into officers
+               from u in officers.DefaultIfEmpty()
+               select new DossierRow(d.Id, d.Code, d.Procedure!.Name, d.ApplicantName, d.Channel, d.Stage, d.Status, d.SubmittedAt, d.DueAt, d.FinishedAt,
+                   u == null ? null : u.FullName, null);
     }
 
     private static IQueryable<Dossier> Queue(IQueryable<Dossier> visible, OfficerQueue queue, Actor actor) => queue switch
@@ -195,12 +198,17 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var soonUtc = DueSoonLimitUtc(calendar, nowUtc);
         var visible = db.Dossiers.AsNoTracking().VisibleTo(actor);
-        var byStatus = await visible.GroupBy(d => d.Status).Select(g => new StatusCount(g.Key, g.Count())).ToListAsync(ct);
+        // One grouped query by stage (the status follows from it) on the unit's slice of the (UnitId, Stage, …) index,
+        // and one over the unit's open dossiers for the deadline counts: neither reads the unit's history.
         var byStage = await visible.GroupBy(d => d.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var open = visible.Where(d => d.FinishedAt == null && d.DueAt != null);
-        var overdue = await open.CountAsync(d => d.DueAt < nowUtc, ct);
-        var dueSoon = await open.CountAsync(d => d.DueAt >= nowUtc && d.DueAt <= soonUtc, ct);
-        var mine = await visible.CountAsync(d => d.AssignedOfficerId == actor.UserId && d.FinishedAt == null, ct);
+        var byStatus = byStage.GroupBy(s => DossierWorkflow.StatusOf(s.Key)).Select(g => new StatusCount(g.Key, g.Sum(s => s.Value))).ToList();
+        var open = await visible.Where(d => d.FinishedAt == null).GroupBy(_ => 1).Select(g => new
+        {
+            Overdue = g.Count(d => d.DueAt != null && d.DueAt < nowUtc),
+            DueSoon = g.Count(d => d.DueAt != null && d.DueAt >= nowUtc && d.DueAt <= soonUtc),
+            Mine = g.Count(d => d.AssignedOfficerId == actor.UserId),
+        }).FirstOrDefaultAsync(ct);
+        var (overdue, dueSoon, mine) = (open?.Overdue ?? 0, open?.DueSoon ?? 0, open?.Mine ?? 0);
         int Stage(DossierStage s) => byStage.GetValueOrDefault(s);
         return new DashboardCounts([.. byStatus.OrderBy(s => s.Status)], dueSoon, overdue,
             Stage(DossierStage.Submitted), Stage(DossierStage.ResultReady), Stage(DossierStage.Received) + Stage(DossierStage.SentBack),

@@ -107,15 +107,15 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 foreach (var section in sections)
                 {
                     var sw = section.Window(now);
-                    var byPath = await GroupedCounter.CountAsync(MetricRow.From(db, db.Dossiers.VisibleTo(actor)).Where(Relevant(sw)), r => r.D.UnitPath,
-                        [.. Columns.Select(c => Predicate(c.Column, sw))], ct);
-                    unitSections.Add(new StatSection(sw, section.Level, [.. section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).Select(u => new StatRow(u.Id.ToString(), u.Code, u.Name,
-                        byPath.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal))
-                            .Aggregate(new int[Columns.Count], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)])))]));
+                    var visibleUnits = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
+                    unitSections.Add(new StatSection(sw, section.Level, [.. (await ByUnitAsync(db, sw, visibleUnits, ct))
+                        .Select(x => new StatRow(x.Unit.Id.ToString(), x.Unit.Code, x.Unit.Name, x.Values))]));
                 }
                 return new StatReport(w, grouping, unitSections);
             case StatGrouping.Procedure:
-                var byProcedure = await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
+                var byProcedure = await SeesWholeCityAsync(db, actor, ct)
+                    ? await ByProcedureAsync(db, w, ct)
+                    : await GroupedCounter.CountAsync(rows, r => r.D.ProcedureId, predicates, ct);
                 var procedures = await db.Procedures.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync(ct);
                 return new StatReport(w, grouping, [new StatSection(w, null, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
                     byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))])]);
@@ -137,6 +137,63 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 return new StatReport(w, grouping, [new StatSection(w, null, officerRows)]);
         }
     }
+
+    /// <summary>
+    /// The columns per unit from the roll-ups: the events of the window's days (received, resolved, returned, …);
+    /// "carried over" = received − closed before the window, from the roll-ups of the days before it; "in process"
+    /// at the window's end from the dossiers open then (for a window not yet ended, today's open dossiers), split by
+    /// whether they were overdue at the as-of moment.
+    /// </summary>
+    private static async Task<IReadOnlyList<(ReportUnit Unit, int[] Values)>> ByUnitAsync(AppDbContext db, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
+    {
+        var inWindow = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
+        var before = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, DateOnly.MinValue, w.From.AddDays(-1), ct), units, ct);
+        // Every dossier of the units shown counts in their subtree's figures, so no scope filter (which would steer
+        // SQLite away from the (FinishedAt, ReceivedAt) index).
+        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), PortalMetrics.OpenDossierKey,
+            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        return [.. units.Select(u => (u, Combine(inWindow[u.Id], before[u.Id],
+            [.. Enumerable.Range(0, 2).Select(i => inProcess.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal)).Sum(kv => kv.Value[i]))])))];
+    }
+
+    /// <summary>The same columns per procedure, from the day × procedure roll-ups (every unit's dossiers: for city-wide readers).</summary>
+    private static async Task<Dictionary<int, int[]>> ByProcedureAsync(AppDbContext db, ReportWindow w, CancellationToken ct)
+    {
+        var inWindow = await DossierRollups.SumAsync(db, byUnit: false, w.From, w.To, ct);
+        var before = await DossierRollups.SumAsync(db, byUnit: false, DateOnly.MinValue, w.From.AddDays(-1), ct);
+        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), r => r.D.ProcedureId + 0,
+            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        var empty = new int[DossierRollups.Columns.Count];
+        return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct().ToDictionary(id => id,
+            id => Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0]));
+    }
+
+    /// <summary>Dossiers received before the window's end and not finished by then (the (FinishedAt, ReceivedAt) index).</summary>
+    private static IQueryable<MetricRow> OpenAtEnd(AppDbContext db, ReportWindow w)
+    {
+        var to = w.ToUtc;
+        return MetricRow.From(db, db.Dossiers.Where(d => (d.FinishedAt == null || d.FinishedAt >= to) && d.ReceivedAt < to));
+    }
+
+    /// <summary>The statistics columns from window roll-ups, roll-ups before the window and the in-process pair (not due, overdue).</summary>
+    private static int[] Combine(int[] inWindow, int[] before, int[] inProcess)
+    {
+        var values = new int[Columns.Count];
+        foreach (var (column, _) in Columns)
+            values[(int)column] = column switch
+            {
+                StatColumn.CarriedOver => before[DossierRollups.Index(MetricPart.Received)] - before[DossierRollups.ClosedAfterReceiptIndex],
+                StatColumn.InProcessNotDue => inProcess[0],
+                StatColumn.InProcessOverdue => inProcess[1],
+                _ => inWindow[DossierRollups.Index(column)],
+            };
+        return values;
+    }
+
+    /// <summary>Whether the actor's scope is the whole city (then the day × procedure roll-ups are exactly what they may see).</summary>
+    private static async Task<bool> SeesWholeCityAsync(AppDbContext db, Actor actor, CancellationToken ct) =>
+        actor.SeesWholeCity
+        || (actor.IsInRole(Roles.CityLeader) && actor.UnitPath is { } path && !await db.Units.AnyAsync(u => !u.Path.StartsWith(path), ct));
 
     /// <summary>Only dossiers that can fall in some column: anything that happened before the window ended and was not over before it began.</summary>
     private static Expression<Func<MetricRow, bool>> Relevant(ReportWindow w)

@@ -25,7 +25,7 @@ public sealed class MetricRow
 /// </summary>
 public static class GroupedCounter
 {
-    public const int MaxPredicates = 16;
+    public const int MaxPredicates = 32;
 
     public static async Task<Dictionary<TKey, int[]>> CountAsync<TRow, TKey>(
         IQueryable<TRow> rows, Expression<Func<TRow, TKey>> key, IReadOnlyList<Expression<Func<TRow, bool>>> predicates, CancellationToken ct)
@@ -92,7 +92,23 @@ public static class GroupedCounter
         public int P13 { get; set; }
         public int P14 { get; set; }
         public int P15 { get; set; }
+        public int P16 { get; set; }
+        public int P17 { get; set; }
+        public int P18 { get; set; }
+        public int P19 { get; set; }
+        public int P20 { get; set; }
+        public int P21 { get; set; }
+        public int P22 { get; set; }
+        public int P23 { get; set; }
+        public int P24 { get; set; }
+        public int P25 { get; set; }
+        public int P26 { get; set; }
+        public int P27 { get; set; }
+        public int P28 { get; set; }
+        public int P29 { get; set; }
+        public int P30 { get; set; }
+        public int P31 { get; set; }
 
-        public int[] ToArray() => [P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12, P13, P14, P15];
+        public int[] ToArray() => [P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, P10, P11, P12, P13, P14, P15, P16, P17, P18, P19, P20, P21, P22, P23, P24, P25, P26, P27, P28, P29, P30, P31];
     }
 }

@@ -43,6 +43,9 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(ct);
             db.ActorId = "system";
             await ReferenceSeeder.SeedAsync(db, ct);
+            // A database from before the roll-ups (or repaired by hand and emptied) gets them counted once.
+            if (!await db.DossierRollups.AnyAsync(ct) && await db.Dossiers.AnyAsync(ct))
+                log.LogInformation("Counted {Rows} report roll-up rows from the dossiers", await Reports.DossierRollups.RebuildAsync(dbFactory, ct));
         }
 
         if (demo.Value.Enabled == true)

@@ -460,7 +460,17 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("ApplicantUserId", "SubmittedAt");
 
-                    b.HasIndex("UnitId", "Stage");
+                    b.HasIndex("FinishedAt", "ReceivedAt");
+
+                    b.HasIndex("UnitId", "ApplicantName");
+
+                    b.HasIndex("UnitId", "SubmittedAt");
+
+                    b.HasIndex("UnitId", "FinishedAt", "DueAt");
+
+                    b.HasIndex("UnitId", "Stage", "SubmittedAt");
+
+                    b.HasIndex("UnitId", "Status", "ApplicantName");
 
                     b.HasIndex("UnitPath", "Status", "SubmittedAt");
 
@@ -599,6 +609,91 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.HasIndex("DossierId", "At");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.DossierRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ClosedAfterReceipt")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Complaint")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FinishedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedInPerson")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedEarly")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SatisfiedHandling")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithFee")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "UnitId", "ProcedureId");
+
+                    b.ToTable("DossierRollups");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.DxComponent", b =>

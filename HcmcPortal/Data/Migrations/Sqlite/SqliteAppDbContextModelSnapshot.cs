@@ -448,7 +448,17 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("ApplicantUserId", "SubmittedAt");
 
-                    b.HasIndex("UnitId", "Stage");
+                    b.HasIndex("FinishedAt", "ReceivedAt");
+
+                    b.HasIndex("UnitId", "ApplicantName");
+
+                    b.HasIndex("UnitId", "SubmittedAt");
+
+                    b.HasIndex("UnitId", "FinishedAt", "DueAt");
+
+                    b.HasIndex("UnitId", "Stage", "SubmittedAt");
+
+                    b.HasIndex("UnitId", "Status", "ApplicantName");
 
                     b.HasIndex("UnitPath", "Status", "SubmittedAt");
 
@@ -585,6 +595,91 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.HasIndex("DossierId", "At");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.DossierRollup", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClosedAfterReceipt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Finished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinishedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedInPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedEarly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResultDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SatisfiedHandling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "UnitId", "ProcedureId");
+
+                    b.ToTable("DossierRollups");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.DxComponent", b =>

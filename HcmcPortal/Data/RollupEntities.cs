@@ -1,0 +1,46 @@
+namespace HcmcPortal.Data;
+
+/// <summary>
+/// Report counters for one Vietnam-local day and one unit (all procedures, <see cref="ProcedureId"/> = 0) or one
+/// procedure (all units, <see cref="UnitId"/> = 0), kept by <see cref="Reports.DossierRollups"/> in the transaction
+/// of every dossier change, so that a report over a year reads hundreds of rows instead of every dossier.
+/// Each counter is dated by its own event: the first thirteen and the two "received" ones by the reception day,
+/// the resolved/withdrawn/refused/stopped/closed ones by the finishing day, <see cref="Returned"/> by the return day.
+/// The thirteen metric counters are counted "as of the end of time" (an open dossier past any due date counts as
+/// overdue); the reports correct them from the few dossiers still open at the report's as-of moment.
+/// </summary>
+public class DossierRollup
+{
+    public DateOnly Day { get; set; }
+    public int UnitId { get; set; }
+    public int ProcedureId { get; set; }
+
+    // Reports.MetricPart, in its order.
+    public int Received { get; set; }
+    public int Online { get; set; }
+    public int Digitised { get; set; }
+    public int Finished { get; set; }
+    public int FinishedOnTime { get; set; }
+    public int ResultDigitised { get; set; }
+    public int WithFee { get; set; }
+    public int PaidOnline { get; set; }
+    public int Overdue { get; set; }
+    public int Complaint { get; set; }
+    public int SatisfiedHandling { get; set; }
+    public int Rated { get; set; }
+    public int RatedSatisfied { get; set; }
+
+    // Reports.StatColumn that are events of one day.
+    public int ReceivedOnline { get; set; }
+    public int ReceivedInPerson { get; set; }
+    public int ResolvedEarly { get; set; }
+    public int ResolvedOnTime { get; set; }
+    public int ResolvedLate { get; set; }
+    public int Returned { get; set; }
+    public int Withdrawn { get; set; }
+    public int Refused { get; set; }
+    public int Stopped { get; set; }
+
+    /// <summary>Dossiers received and since finished (any way), by finishing day: "received − closed" before a day is what was in process then.</summary>
+    public int ClosedAfterReceipt { get; set; }
+}
