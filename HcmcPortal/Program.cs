@@ -7,6 +7,7 @@ using HcmcPortal.Reports;
 using HcmcPortal.Dossiers;
 using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
+using HcmcPortal.Live;
 using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
@@ -54,6 +55,8 @@ builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService
 builder.Services.AddSingleton<MailOutboxWorker>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutboxWorker>());
 builder.Services.AddPrivacyFeature();
+builder.Services.AddScaleOut(builder.Configuration);
+builder.Services.AddDeadlineReminders(builder.Configuration);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
@@ -69,7 +72,13 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 var app = builder.Build();
 
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+if (DatabaseInitializer.IsMigrateCommand(args))
+{
+    // `migrate`: the one step of a release that changes the schema, before any instance starts (docs/deployment.md).
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    return 0;
+}
+await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync();
 
 // First: the client's address and scheme as told by a trusted proxy (rate limits, Secure cookies, HTTPS redirection).
 app.UseForwardedHeaders();

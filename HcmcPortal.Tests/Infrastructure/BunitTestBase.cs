@@ -16,6 +16,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddPortalLocalization();
+        // Pages listen for live updates (issue 14); a test publishes on this notifier to see them refresh.
+        Services.AddSingleton(new HcmcPortal.Live.LiveUpdates(new HcmcPortal.Live.InstanceIdentity("bunit"),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HcmcPortal.Live.LiveUpdates>.Instance));
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
     }

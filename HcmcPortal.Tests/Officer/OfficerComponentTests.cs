@@ -53,7 +53,8 @@ public sealed class ActionPanelTests : BunitTestBase
         Services.AddSingleton(new DossierService(db, calendars, new NotificationService(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.PortalOptions()), TimeProvider.System), TimeProvider.System,
             new HcmcPortal.Operations.PortalRateLimiter(Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions())),
             Microsoft.Extensions.Options.Options.Create(new HcmcPortal.Operations.RateLimitOptions()), NullLogger<DossierService>.Instance,
-            new SubmitRequestValidator(TimeProvider.System), new ActionRequestValidator()));
+            new SubmitRequestValidator(TimeProvider.System), new ActionRequestValidator(),
+            new HcmcPortal.Live.LiveUpdates(new HcmcPortal.Live.InstanceIdentity("test"), NullLogger<HcmcPortal.Live.LiveUpdates>.Instance)));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System, new HcmcPortal.Privacy.PersonalDataLog(TimeProvider.System)));
     }
 

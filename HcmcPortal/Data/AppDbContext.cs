@@ -1,5 +1,6 @@
 using HcmcPortal.Domain;
 using HcmcPortal.Validation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace HcmcPortal.Data;
 /// The portal's model. Each provider has its own subclass so that each keeps its own migration set
 /// (shared/stack.md, "Two providers, one model").
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Who the audit fields name for this unit of work; set by the scoped factory from the signed-in user.</summary>
     public string? ActorId { get; set; }
@@ -40,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<MailOutbox> MailOutboxes => Set<MailOutbox>();
+    // Several instances (issue 14): shared Data Protection keys, job leases, listing exports.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ExportJobRecord> ExportJobs => Set<ExportJobRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -257,6 +262,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             // The worker's query: pending rows whose lease has run out.
             e.HasIndex(m => new { m.SentAt, m.FailedAt, m.LeaseUntil });
         });
+
+        ScaleOutModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();

@@ -4,6 +4,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Live;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
 using HcmcPortal.Validation;
@@ -25,7 +26,8 @@ public sealed class DossierService(
     Microsoft.Extensions.Options.IOptions<RateLimitOptions> limits,
     ILogger<DossierService> log,
     IValidator<SubmitRequest> submitValidator,
-    IValidator<ActionRequest> actionValidator)
+    IValidator<ActionRequest> actionValidator,
+    LiveUpdates live)
 {
     private const int MaxSubmitAttempts = 5;
 
@@ -143,6 +145,7 @@ public sealed class DossierService(
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
             }
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -210,6 +213,7 @@ public sealed class DossierService(
             return CommandResult.NotFound();
         if (!DossierWorkflow.RolesFor(req.Action).Any(actor.IsInRole))
             return CommandResult.Forbidden();
+        var unitBefore = (dossier.UnitId, dossier.UnitPath);
         // The appraisal belongs to the specialist the leader assigned (Decree 61/2018 art. 19: assignment, then appraisal).
         if (IsAppraisal(req.Action) && !actor.IsInRole(Roles.UnitLeader) && dossier.AssignedOfficerId != actor.UserId)
             return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
@@ -344,6 +348,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor, unitBefore);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -393,6 +398,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -429,7 +435,19 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>
+    /// After the commit: tells the open screens of this instance and, with Redis, of the others (issue 14). A transfer
+    /// is told to the unit the dossier left as well as to the one it went to.
+    /// </summary>
+    private void Publish(Dossier d, Actor actor, (int UnitId, string UnitPath)? before = null)
+    {
+        live.Publish(new EntityChange(EntityChange.Dossier, d.Id.ToString(), d.UnitId, d.UnitPath, d.ApplicantUserId, actor.UserId, actor.Name));
+        if (before is { } b && b.UnitId != d.UnitId)
+            live.Publish(new EntityChange(EntityChange.Dossier, d.Id.ToString(), b.UnitId, b.UnitPath, d.ApplicantUserId, actor.UserId, actor.Name));
     }
 
     private static bool IsAppraisal(DossierAction a) =>

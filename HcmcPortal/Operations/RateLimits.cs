@@ -63,7 +63,8 @@ public sealed class PortalRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<Key> store;
 
-    public PortalRateLimiter(IOptions<RateLimitOptions> options)
+    /// <param name="redis">With <c>ScaleOut:Redis</c>, the counts are kept there and shared by every instance (<see cref="RedisWindowLimiter"/>).</param>
+    public PortalRateLimiter(IOptions<RateLimitOptions> options, StackExchange.Redis.IConnectionMultiplexer? redis = null, TimeProvider? clock = null)
     {
         var o = options.Value;
         store = PartitionedRateLimiter.Create<Key, Key>(key =>
@@ -71,9 +72,13 @@ public sealed class PortalRateLimiter : IDisposable
             if (key.Policy is not { } policy)
                 return RateLimitPartition.GetNoLimiter(key);
             var rule = o.For(policy);
+            var limit = Math.Max(1, key.IsAccount ? rule.PerAccount : rule.PerClient);
+            if (redis is not null)
+                return RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis.GetDatabase(),
+                    $"{k.Policy}:{(k.IsAccount ? "account" : "client")}:{k.Value}", limit, rule.Window, clock ?? TimeProvider.System));
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = Math.Max(1, key.IsAccount ? rule.PerAccount : rule.PerClient),
+                PermitLimit = limit,
                 Window = rule.Window,
                 QueueLimit = 0,
             });
