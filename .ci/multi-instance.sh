@@ -43,7 +43,7 @@ portal_env() {
   export ASPNETCORE_ENVIRONMENT=Development
   export Database__Provider=Sqlite ConnectionStrings__Sqlite="Data Source=$dir/portal.db"
   export Database__MigrateAtStart=false
-  export Demo__Enabled=true Demo__Dossiers=${DEMO_DOSSIERS:-300}
+  export Demo__Enabled=true Demo__Dossiers=${DEMO_DOSSIERS:-60}
   export ScaleOut__Redis="127.0.0.1:$REDIS_PORT" ScaleOut__KeysInDatabase=true
   export Portal__PublicBaseUrl="http://127.0.0.1:$NGINX_PORT"
   export ForwardedHeaders__KnownProxies__0=127.0.0.1

@@ -107,6 +107,8 @@ app.UseFormRefusalsInVietnamese();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+// Liveness: the process answers, whatever the database does (a balancer takes instances out on /health, an orchestrator restarts on this).
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapFileEndpoints();

@@ -11,8 +11,17 @@ namespace HcmcPortal.Tests.Operations;
 /// Issue 14: the portal unchanged on two instances behind nginx, with Redis between them (docs/deployment.md).
 /// Everything is started once by <see cref="MultiInstanceEnvironment"/>; each test says which instance serves whom.
 /// </summary>
-public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFixture<MultiInstanceEnvironment>
+public sealed class MultiInstanceTests : IClassFixture<MultiInstanceEnvironment>
 {
+    private readonly MultiInstanceEnvironment env;
+
+    public MultiInstanceTests(MultiInstanceEnvironment env)
+    {
+        this.env = env;
+        // A change crosses two processes and Redis on a busy machine: wait for it as long as for a page.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
     private static string Upstream(IResponse? response) => response?.Headers.GetValueOrDefault("x-upstream") ?? "";
 
     /// <summary>The page's circuit is live: the layout enables its controls only then (Shell/MainLayout.razor).</summary>
@@ -21,6 +30,7 @@ public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFix
     [Fact]
     public async Task A_user_signed_in_through_the_balancer_keeps_working_when_sent_to_the_other_instance()
     {
+        Console.WriteLine($"[multi-instance] Redis, migrate, two instances and nginx started in {env.StartedIn.TotalSeconds:F1} s");
         // The sign-in form comes from B and is posted to A: A accepts B's antiforgery token (the shared key ring).
         var page = await env.PageOnAsync("b");
         var form = await page.GotoAsync("/account/login");
@@ -90,9 +100,10 @@ public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFix
         var today = VietnamTime.Today(TimeProvider.System);
         var drill = await page.GotoAsync($"/bao-cao/chi-tiet?metric={HcmcPortal.Reports.PortalMetrics.All[0].Name}&part=denominator&unit={HcmcPortal.Data.Seed.DemoSeeder.SaiGonCode}&from=2025-07-01&to={today:yyyy-MM-dd}");
         Assert.Equal(env.UpstreamOf("a"), Upstream(drill));
+        await LiveAsync(page);
         await page.ClickAsync("[data-test=drill-export]");
         var ready = page.Locator("[data-test=drill-export-ready]");
-        await Assertions.Expect(ready).ToBeVisibleAsync();
+        await Assertions.Expect(ready).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var href = await ready.GetAttributeAsync("href");
 
         await env.RouteToAsync(page.Context, "b");
@@ -119,6 +130,25 @@ public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFix
         var refused = await b.GetAsync("/api/v1/lookup?code=000.00.01.H29-260101-0099&cccdLast4=1234");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_submission_retried_on_the_other_instance_with_its_Idempotency_Key_creates_one_dossier()
+    {
+        // The app's retry after a lost answer lands on the other instance: the key is checked in the shared database.
+        using var onA = await env.ApiAsync(env.A);
+        using var onB = await env.ApiAsync(env.B);
+        var key = Guid.NewGuid().ToString();
+        async Task<JsonElement> SubmitAsync(HttpClient http)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/dossiers") { Content = await MultiInstanceEnvironment.BirthRegistrationAsync(http, "retried") };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        var answers = await Task.WhenAll(SubmitAsync(onA), SubmitAsync(onB));
+        Assert.Equal(answers[0].GetProperty("code").GetString(), answers[1].GetProperty("code").GetString());
     }
 
     [Fact]
@@ -179,13 +209,25 @@ public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFix
             }
         })).ToList();
         await enough.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await AfterKillingAAsync(citizen, officer, api, acknowledged, clients);
+        }
+        finally
+        {
+            // A comes back (the other tests of this class use it).
+            await env.RestartAsync("a");
+        }
+    }
+
+    private async Task AfterKillingAAsync(IPage citizen, IPage officer, HttpClient api, ConcurrentBag<string> acknowledged, List<Task> clients)
+    {
         var reload = citizen.WaitForResponseAsync(r => r.Request.IsNavigationRequest && Upstream(r).Contains(env.UpstreamOf("b")),
             new() { Timeout = 45_000 });
         env.Kill("a");
         await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(30));
 
         // Every acknowledged dossier is there, read through B with the token A issued.
-        api.BaseAddress = null;
         foreach (var code in acknowledged)
         {
             var dossier = await api.GetAsync($"{env.B}/api/v1/dossiers/{code}");
@@ -209,9 +251,6 @@ public sealed class MultiInstanceTests(MultiInstanceEnvironment env) : IClassFix
         var late = await onB.PostAsync("/api/v1/dossiers", await MultiInstanceEnvironment.BirthRegistrationAsync(onB, "after the kill"));
         Assert.Equal(HttpStatusCode.Created, late.StatusCode);
         await Assertions.Expect(submittedCount).ToHaveTextAsync((before + 1).ToString());
-
-        // A comes back (other tests of this class use it again).
-        await env.RestartAsync("a");
     }
 
     private static T Scalar<T>(Microsoft.Data.Sqlite.SqliteConnection db, string sql)
