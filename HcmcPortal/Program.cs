@@ -11,6 +11,7 @@ using HcmcPortal.Feedback;
 using HcmcPortal.FeedbackReports;
 using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
+using HcmcPortal.Live;
 using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
@@ -60,6 +61,8 @@ builder.Services.AddSingleton<IEmailSender<AppUser>>(sp => sp.GetRequiredService
 builder.Services.AddSingleton<MailOutboxWorker>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutboxWorker>());
 builder.Services.AddPrivacyFeature();
+builder.Services.AddScaleOut(builder.Configuration);
+builder.Services.AddDeadlineReminders(builder.Configuration);
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
@@ -77,7 +80,13 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 
 var app = builder.Build();
 
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+if (DatabaseInitializer.IsMigrateCommand(args))
+{
+    // `migrate`: the one step of a release that changes the schema, before any instance starts (docs/deployment.md).
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    return 0;
+}
+await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync();
 // Administrators' settings from the database over appsettings, read without restart (Admin/Settings).
 await app.Services.GetRequiredService<PortalSettings>().AttachAsync();
 if (HcmcPortal.Scale.ScaleCommands.IsCommand(args))
@@ -113,6 +122,8 @@ app.UseFormRefusalsInVietnamese();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");
+// Liveness: the process answers, whatever the database does (a balancer takes instances out on /health, an orchestrator restarts on this).
+app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapFileEndpoints();

@@ -21,6 +21,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         // Upload rules read the runtime settings; components get the defaults.
         Services.AddOptions().AddSingleton<HcmcPortal.Dossiers.FileRules>();
+        // Pages listen for live updates (issue 14); a test publishes on this notifier to see them refresh.
+        Services.AddSingleton(new HcmcPortal.Live.LiveUpdates(new HcmcPortal.Live.InstanceIdentity("bunit"),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<HcmcPortal.Live.LiveUpdates>.Instance));
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(PortalCultures.Vietnamese);
     }

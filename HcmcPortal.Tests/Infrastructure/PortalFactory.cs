@@ -48,6 +48,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var policy in new[] { "SignIn", "Register", "PasswordReset", "Submission", "Feedback" })
             foreach (var scope in new[] { "PerClient", "PerAccount" })
                 builder.UseSetting($"RateLimits:{policy}:{scope}", "100000");
+        // The morning reminders run on the real clock; tests that check them turn them on or call them directly.
+        builder.UseSetting("Reminders:Enabled", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (UseRealSocket)

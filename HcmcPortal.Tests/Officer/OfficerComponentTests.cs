@@ -53,7 +53,8 @@ public sealed class ActionPanelTests : BunitTestBase
         Services.AddSingleton(new DossierService(db, calendars, new NotificationService(TestOptions.Monitor<HcmcPortal.Operations.PortalOptions>(), TimeProvider.System), TimeProvider.System,
             new HcmcPortal.Operations.PortalRateLimiter(TestOptions.Monitor<HcmcPortal.Operations.RateLimitOptions>()),
             TestOptions.Monitor<HcmcPortal.Operations.RateLimitOptions>(), NullLogger<DossierService>.Instance,
-            new SubmitRequestValidator(new ApplicantValidator(TimeProvider.System)), new ActionRequestValidator(), new FileRules(TestOptions.Monitor<UploadOptions>())));
+            new SubmitRequestValidator(new ApplicantValidator(TimeProvider.System)), new ActionRequestValidator(), new FileRules(TestOptions.Monitor<UploadOptions>()),
+            new HcmcPortal.Live.LiveUpdates(new HcmcPortal.Live.InstanceIdentity("test"), NullLogger<HcmcPortal.Live.LiveUpdates>.Instance)));
         Services.AddSingleton(new OfficerQueries(db, calendars, TimeProvider.System, new HcmcPortal.Privacy.PersonalDataLog(TimeProvider.System)));
     }
 

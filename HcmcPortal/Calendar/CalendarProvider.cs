@@ -1,19 +1,35 @@
 using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
+using HcmcPortal.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Calendar;
 
 /// <summary>
-/// The stored working-day calendar, loaded once and kept in memory; an administrator's edit calls <see cref="Invalidate"/>.
+/// The stored working-day calendar, loaded once and kept in memory; an administrator's edit calls <see cref="Invalidate"/>,
+/// which every instance hears (through <see cref="LiveUpdates"/>, and Redis when several run).
 /// Promised due dates are stored on dossiers, so reloading never moves them (domain.md §4).
 /// </summary>
-public sealed class CalendarProvider(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class CalendarProvider
 {
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly LiveUpdates? live;
     private readonly Lock gate = new();
     private WorkingCalendar? cached;
     private int generation;
+
+    public CalendarProvider(IDbContextFactory<AppDbContext> dbFactory, LiveUpdates? live = null)
+    {
+        this.dbFactory = dbFactory;
+        this.live = live;
+        live?.Subscribe(change =>
+        {
+            if (change.Kind == EntityChange.Calendar)
+                Forget();
+            return Task.CompletedTask;
+        });
+    }
 
     public async Task<WorkingCalendar> GetAsync(CancellationToken ct = default)
     {
@@ -35,7 +51,14 @@ public sealed class CalendarProvider(IDbContextFactory<AppDbContext> dbFactory)
         return calendar;
     }
 
+    /// <summary>After an edit of the stored calendar: this instance and the others load it again.</summary>
     public void Invalidate()
+    {
+        Forget();
+        live?.Publish(new EntityChange(EntityChange.Calendar, "", null, null, null, null));
+    }
+
+    private void Forget()
     {
         lock (gate)
         {

@@ -1,5 +1,6 @@
 using HcmcPortal.Domain;
 using HcmcPortal.Validation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace HcmcPortal.Data;
 /// The portal's model. Each provider has its own subclass so that each keeps its own migration set
 /// (shared/stack.md, "Two providers, one model").
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>Who the audit fields name for this unit of work; set by the scoped factory from the signed-in user.</summary>
     public string? ActorId { get; set; }
@@ -52,6 +53,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
     public DbSet<DossierRollup> DossierRollups => Set<DossierRollup>();
+    // Several instances (issue 14): shared Data Protection keys, job leases, listing exports.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ExportJobRecord> ExportJobs => Set<ExportJobRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -304,6 +309,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         b.Entity<DossierEvent>().HasIndex(v => v.At);
         b.Entity<DossierEvent>().HasIndex(v => new { v.ActorUnitId, v.At });
         b.Entity<DossierRollup>().HasKey(r => new { r.Day, r.UnitId, r.ProcedureId });
+        ScaleOutModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))
             b.Entity(type.ClrType).Property(nameof(IConcurrent.Version)).IsConcurrencyToken();

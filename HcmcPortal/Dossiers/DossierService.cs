@@ -4,6 +4,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Live;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
 using HcmcPortal.Validation;
@@ -26,7 +27,8 @@ public sealed class DossierService(
     ILogger<DossierService> log,
     IValidator<SubmitRequest> submitValidator,
     IValidator<ActionRequest> actionValidator,
-    FileRules fileRules)
+    FileRules fileRules,
+    LiveUpdates live)
 {
     private const int MaxSubmitAttempts = 5;
     private static readonly System.Globalization.CultureInfo VietnameseNumbers = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
@@ -145,6 +147,7 @@ public sealed class DossierService(
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
             }
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -212,6 +215,7 @@ public sealed class DossierService(
             return CommandResult.NotFound();
         if (!DossierWorkflow.RolesFor(req.Action).Any(actor.IsInRole))
             return CommandResult.Forbidden();
+        var unitBefore = (dossier.UnitId, dossier.UnitPath);
         // The appraisal belongs to the specialist the leader assigned (Decree 61/2018 art. 19: assignment, then appraisal).
         if (IsAppraisal(req.Action) && !actor.IsInRole(Roles.UnitLeader) && dossier.AssignedOfficerId != actor.UserId)
             return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
@@ -355,6 +359,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor, unitBefore);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -404,6 +409,7 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
     }
 
@@ -440,7 +446,19 @@ public sealed class DossierService(
         {
             return await ConflictAsync(db, dossier.Id, ct);
         }
+        Publish(dossier, actor);
         return new CommandResult(CommandStatus.Ok, null, dossier.Version, dossier.Code, dossier.Id);
+    }
+
+    /// <summary>
+    /// After the commit: tells the open screens of this instance and, with Redis, of the others (issue 14). A transfer
+    /// is told to the unit the dossier left as well as to the one it went to.
+    /// </summary>
+    private void Publish(Dossier d, Actor actor, (int UnitId, string UnitPath)? before = null)
+    {
+        live.Publish(new EntityChange(EntityChange.Dossier, d.Id.ToString(), d.UnitId, d.UnitPath, d.ApplicantUserId, actor.UserId, actor.Name));
+        if (before is { } b && b.UnitId != d.UnitId)
+            live.Publish(new EntityChange(EntityChange.Dossier, d.Id.ToString(), b.UnitId, b.UnitPath, d.ApplicantUserId, actor.UserId, actor.Name));
     }
 
     private static bool IsAppraisal(DossierAction a) =>

@@ -180,7 +180,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
     }
 
     /// <summary>"Due soon" = due today or by the end of the next working day (<see cref="DeadlineCalculator.Classify"/>).</summary>
-    private static DateTime DueSoonLimitUtc(WorkingCalendar calendar, DateTime nowUtc)
+    internal static DateTime DueSoonLimitUtc(WorkingCalendar calendar, DateTime nowUtc)
     {
         var next = calendar.NextWorkingDay(DateOnly.FromDateTime(VietnamTime.ToLocal(nowUtc)));
         return VietnamTime.ToUtc(next.ToDateTime(TimeOnly.MaxValue));

@@ -71,7 +71,8 @@ public sealed class PortalRateLimiter : IDisposable
     // the old ones fall idle and the store removes them.
     private int generation;
 
-    public PortalRateLimiter(IOptionsMonitor<RateLimitOptions> options)
+    /// <param name="redis">With <c>ScaleOut:Redis</c>, the counts are kept there and shared by every instance (<see cref="RedisWindowLimiter"/>).</param>
+    public PortalRateLimiter(IOptionsMonitor<RateLimitOptions> options, StackExchange.Redis.IConnectionMultiplexer? redis = null, TimeProvider? clock = null)
     {
         onChange = options.OnChange(_ => Interlocked.Increment(ref generation));
         store = PartitionedRateLimiter.Create<Key, Key>(key =>
@@ -79,9 +80,13 @@ public sealed class PortalRateLimiter : IDisposable
             if (key.Policy is not { } policy)
                 return RateLimitPartition.GetNoLimiter(key);
             var rule = options.CurrentValue.For(policy);
+            var limit = Math.Max(1, key.IsAccount ? rule.PerAccount : rule.PerClient);
+            if (redis is not null)
+                return RateLimitPartition.Get(key, k => new RedisWindowLimiter(redis.GetDatabase(),
+                    $"{k.Policy}:{(k.IsAccount ? "account" : "client")}:{k.Value}", limit, rule.Window, clock ?? TimeProvider.System));
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
-                PermitLimit = Math.Max(1, key.IsAccount ? rule.PerAccount : rule.PerClient),
+                PermitLimit = limit,
                 Window = rule.Window,
                 QueueLimit = 0,
             });

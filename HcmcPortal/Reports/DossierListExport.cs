@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -6,6 +6,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Citizen.MyDossiers;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Reports;
 
@@ -144,75 +145,172 @@ public static class DossierListXlsx
 }
 
 /// <summary>The state of one listing export, polled by the page for its progress bar.</summary>
-public sealed class ExportJob
+public sealed record ExportJob(Guid Id, int Total, int Written, bool Done, string? Error)
 {
-    public Guid Id { get; } = Guid.NewGuid();
-    public required string OwnerUserId { get; init; }
-    public required string FileName { get; init; }
-    public required string FilePath { get; init; }
-    public required int Total { get; init; }
-    public int Written { get; set; }
-    public bool Done { get; set; }
-    public string? Error { get; set; }
-    public DateTime StartedUtc { get; } = DateTime.UtcNow;
     public double Percent => Total == 0 ? 100 : Math.Min(100, 100.0 * Written / Total);
 }
 
 /// <summary>
-/// Background listing exports: the page starts one, polls its progress, then downloads the finished file once from
-/// GET /api/v1/reports/exports/{id} (which deletes it). Files live in the temp folder; old ones are swept.
+/// Background listing exports that any instance can serve (issue 14): the page starts one, polls its progress, then
+/// downloads the finished file once from GET /api/v1/reports/exports/{id}, whichever instance answers. The job (who
+/// asked, the query, progress) and the finished file are rows of <c>ExportJobs</c>; the instance that started it writes
+/// it, holding a lease renewed with each page, and if that instance dies another one takes the job over when the lease
+/// runs out (<see cref="ExecuteAsync"/>). Old jobs are swept after an hour.
 /// </summary>
-public sealed class ExportJobs(DrillDownService drill, ILogger<ExportJobs> log)
+public sealed class ExportJobs(IDbContextFactory<AppDbContext> dbFactory, DrillDownService drill, TimeProvider clock, ILogger<ExportJobs> log)
+    : BackgroundService
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
-    private readonly ConcurrentDictionary<Guid, ExportJob> jobs = new();
+    /// <summary>Renewed after each page of 2,000 rows, which takes well under a second.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan OrphanCheck = TimeSpan.FromSeconds(30);
+    private const string Failed = "Không xuất được danh sách. Vui lòng thử lại.";
+
+    private sealed record StoredActor(string UserId, string Name, int? UnitId, string? UnitPath, string? UnitName, string[] Roles)
+    {
+        public Actor ToActor() => new(UserId, Name, UnitId, UnitPath, UnitName, Roles.ToHashSet());
+    }
 
     public async Task<ExportJob?> StartAsync(Actor actor, DrillDownQuery q, CancellationToken ct = default)
     {
-        Sweep();
         if (await drill.UnitAsync(actor, q.UnitCode, q.From, q.To, ct) is not { } unit)
             return null;
         var total = await drill.CountAsync(actor, unit, q, ct);
-        var folder = Path.Combine(Path.GetTempPath(), "hcmcportal-exports");
-        Directory.CreateDirectory(folder);
-        var job = new ExportJob
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new ExportJobRecord
         {
+            Id = Guid.NewGuid(),
             OwnerUserId = actor.UserId,
+            ActorJson = JsonSerializer.Serialize(new StoredActor(actor.UserId, actor.Name, actor.UnitId, actor.UnitPath, actor.UnitName, [.. actor.Roles])),
+            QueryJson = JsonSerializer.Serialize(q),
             // Named in Vietnamese without diacritics ("ho-so-da-giai-quyet-dung-han-…"), not by the metric's code.
             FileName = $"{System.Text.RegularExpressions.Regex.Replace(VietnameseText.Fold(PortalMetrics.PartTitle(q.Part)), "[^a-z0-9]+", "-").Trim('-')}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx",
-            FilePath = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".xlsx"),
+            Title = $"{PortalMetrics.PartTitle(q.Part)} — {unit.Name} — {q.From:dd/MM/yyyy}–{q.To:dd/MM/yyyy} ({q.Metric.Title})",
             Total = total,
+            StartedAt = now,
+            LeaseUntil = now + Lease,
         };
-        jobs[job.Id] = job;
-        var title = $"{PortalMetrics.PartTitle(q.Part)} — {unit.Name} — {q.From:dd/MM/yyyy}–{q.To:dd/MM/yyyy} ({q.Metric.Title})";
-        _ = Task.Run(async () =>
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.ExportJobs.Add(job);
+            await db.SaveChangesAsync(ct);
+        }
+        _ = Task.Run(() => RunAsync(job.Id, actor, q, job.Title, CancellationToken.None), CancellationToken.None);
+        return new ExportJob(job.Id, total, 0, false, null);
+    }
+
+    /// <summary>The job's progress, only for the user who started it.</summary>
+    public async Task<ExportJob?> GetAsync(Guid id, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ExportJobs.AsNoTracking().Where(j => j.Id == id && j.OwnerUserId == userId)
+            .Select(j => new ExportJob(j.Id, j.Total, j.Written, j.DoneAt != null, j.Error)).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Hands the finished file over once (of two downloads racing, the one that deletes the row gets it).</summary>
+    public async Task<(string FileName, byte[] Content)?> TakeFinishedAsync(Guid id, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.ExportJobs.AsNoTracking().Where(j => j.Id == id && j.OwnerUserId == userId && j.DoneAt != null && j.Content != null)
+            .Select(j => new { j.FileName, j.Content }).FirstOrDefaultAsync(ct);
+        if (file is null || await db.ExportJobs.Where(j => j.Id == id).ExecuteDeleteAsync(ct) != 1)
+            return null;
+        return (file.FileName, file.Content!);
+    }
+
+    /// <summary>Writes the workbook to a temporary file, renewing the lease with each page, then stores it in the job's row.</summary>
+    private async Task RunAsync(Guid id, Actor actor, DrillDownQuery q, string title, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hcmcportal-export-{id:N}.xlsx");
+        try
+        {
+            if (await drill.UnitAsync(actor, q.UnitCode, q.From, q.To, ct) is not { } unit)
+                throw new InvalidOperationException("The unit is no longer visible to the user who asked.");
+            await using (var file = File.Create(path))
+                await DossierListXlsx.WriteAsync(file, title, Reporting(id, drill.PagesAsync(actor, unit, q, DossierListXlsx.PageSize), ct), _ => { }, ct);
+            var content = await File.ReadAllBytesAsync(path, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.ExportJobs.Where(j => j.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Content, content).SetProperty(j => j.DoneAt, now), ct);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Listing export {Job} failed", id);
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.ExportJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Error, Failed), CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Passes the pages through, recording the rows written and renewing the lease after each.</summary>
+    private async IAsyncEnumerable<IReadOnlyList<DrillDossier>> Reporting(Guid id, IAsyncEnumerable<IReadOnlyList<DrillDossier>> pages,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var written = 0;
+        await foreach (var page in pages.WithCancellation(ct))
+        {
+            yield return page;
+            written += page.Count;
+            var until = clock.GetUtcNow().UtcDateTime + Lease;
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.ExportJobs.Where(j => j.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Written, written).SetProperty(j => j.LeaseUntil, until), ct);
+        }
+    }
+
+    /// <summary>
+    /// On every instance: takes over the jobs whose writer stopped (its lease ran out, e.g. the instance was killed) and
+    /// sweeps old ones. The claim is a conditional UPDATE, so exactly one instance resumes each job.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var file = File.Create(job.FilePath);
-                await DossierListXlsx.WriteAsync(file, title, drill.PagesAsync(actor, unit, q, DossierListXlsx.PageSize), n => job.Written = n, CancellationToken.None);
-                job.Done = true;
+                await ResumeOrphansAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception ex)
             {
-                log.LogError(ex, "Listing export {Job} failed", job.Id);
-                job.Error = "Không xuất được danh sách. Vui lòng thử lại.";
+                log.LogError(ex, "Export job pass failed");
             }
-        }, CancellationToken.None);
-        return job;
+            try
+            {
+                await Task.Delay(OrphanCheck, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
-    /// <summary>The job, only for the user who started it.</summary>
-    public ExportJob? Get(Guid id, string userId) => jobs.TryGetValue(id, out var job) && job.OwnerUserId == userId ? job : null;
-
-    /// <summary>Hands the finished file over once.</summary>
-    public ExportJob? TakeFinished(Guid id, string userId) =>
-        Get(id, userId) is { Done: true } job && jobs.TryRemove(id, out _) ? job : null;
-
-    private void Sweep()
+    public async Task ResumeOrphansAsync(CancellationToken ct)
     {
-        foreach (var job in jobs.Values.Where(j => DateTime.UtcNow - j.StartedUtc > KeepFor))
-            if (jobs.TryRemove(job.Id, out _))
-                File.Delete(job.FilePath);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var old = now - KeepFor;
+        await db.ExportJobs.Where(j => j.StartedAt < old).ExecuteDeleteAsync(ct);
+        var orphans = await db.ExportJobs.AsNoTracking().Where(j => j.DoneAt == null && j.Error == null && j.LeaseUntil <= now)
+            .Select(j => j.Id).ToListAsync(ct);
+        foreach (var id in orphans)
+        {
+            var until = now + Lease;
+            if (await db.ExportJobs.Where(j => j.Id == id && j.DoneAt == null && j.Error == null && j.LeaseUntil <= now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), ct) != 1)
+                continue;
+            var job = await db.ExportJobs.AsNoTracking().Where(j => j.Id == id).Select(j => new { j.ActorJson, j.QueryJson, j.Title }).SingleAsync(ct);
+            log.LogInformation("Resuming listing export {Job} left by a stopped instance", id);
+            await RunAsync(id, JsonSerializer.Deserialize<StoredActor>(job.ActorJson)!.ToActor(),
+                JsonSerializer.Deserialize<DrillDownQuery>(job.QueryJson)!, job.Title, ct);
+        }
     }
 }

@@ -104,12 +104,11 @@ public static class ReportEndpoints
         });
 
         // A finished listing export (started from the drill-down page), handed over once.
-        api.MapGet("/exports/{id:guid}", (Guid id, HttpContext http, ExportJobs jobs) =>
+        api.MapGet("/exports/{id:guid}", async (Guid id, HttpContext http, ExportJobs jobs, CancellationToken ct) =>
         {
-            if (jobs.TakeFinished(id, Actor.From(http.User)!.UserId) is not { } job)
+            if (await jobs.TakeFinishedAsync(id, Actor.From(http.User)!.UserId, ct) is not { } file)
                 return NotFound("Không tìm thấy tệp xuất hoặc tệp chưa sẵn sàng.");
-            var stream = new FileStream(job.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose);
-            return Results.File(stream, ReportWorkbooks.ContentType, job.FileName);
+            return Results.File(file.Content, ReportWorkbooks.ContentType, file.FileName);
         });
 
         return app;

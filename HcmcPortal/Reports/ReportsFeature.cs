@@ -17,6 +17,7 @@ public static class ReportsFeature
         services.AddSingleton<StatisticsService>();
         services.AddSingleton<DrillDownService>();
         services.AddSingleton<ExportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportJobs>());
         services.AddSingleton<DxFrameworkService>();
         services.AddSingleton<DxDeclarationService>();
         return services;

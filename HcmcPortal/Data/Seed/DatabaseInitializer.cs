@@ -22,8 +22,30 @@ public sealed class DatabaseInitializer(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<DemoOptions> demo,
     Microsoft.Extensions.Options.IOptions<AdminOptions> admin,
+    IConfiguration config,
     ILogger<DatabaseInitializer> log)
 {
+    /// <summary><c>migrate</c>: apply the migrations and seed, then exit — run once per release, before the instances start.</summary>
+    public static bool IsMigrateCommand(string[] args) => args.Length > 0 && args[0] == "migrate";
+
+    /// <summary>
+    /// At start: migrate and seed (one instance, the default), or with <c>Database:MigrateAtStart=false</c> (several
+    /// instances, docs/deployment.md) only check that the <c>migrate</c> command has brought the database up to date.
+    /// </summary>
+    public async Task StartAsync(CancellationToken ct = default)
+    {
+        if (config.GetValue("Database:MigrateAtStart", true))
+        {
+            await InitializeAsync(ct);
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count > 0)
+            throw new InvalidOperationException(
+                $"The database lacks {pending.Count} migration(s) ({string.Join(", ", pending)}) and Database:MigrateAtStart is false: run `dotnet HcmcPortal.dll migrate` first (docs/deployment.md).");
+    }
+
     public async Task InitializeAsync(CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
