@@ -1,4 +1,5 @@
 using HcmcPortal.Accounts;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Api;
 using HcmcPortal.Calendar;
 using HcmcPortal.Citizen;
@@ -104,6 +105,7 @@ app.MapFileEndpoints();
 app.MapPortalApi();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
+app.MapCatalogueEndpoints();
 app.MapReportsFeature();
 app.MapPrivacyFeature();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -118,10 +118,15 @@ public static class FormRules
                     errors[f.Key] = $"Vui lòng nhập {f.Label.ToLowerInvariant()}.";
                 continue;
             }
-            var error = TextRules.Problem(value!, f.Label, TextLimits.FormAnswer, multiLine: true) ?? f.Type switch
+            decimal number = 0;
+            var error = TextRules.Problem(value!, f.Label, Math.Min(f.MaxLength ?? TextLimits.FormAnswer, TextLimits.FormAnswer), multiLine: true) ?? f.Type switch
             {
-                FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out number)
                     => $"{f.Label} phải là một số.",
+                FormFieldType.Number when number < f.MinValue => $"{f.Label} không được nhỏ hơn {f.MinValue.Value.ToString("0.####", CultureInfo.InvariantCulture)}.",
+                FormFieldType.Number when number > f.MaxValue => $"{f.Label} không được lớn hơn {f.MaxValue.Value.ToString("0.####", CultureInfo.InvariantCulture)}.",
+                FormFieldType.Cccd when Cccd.Validate(value, VietnamTime.Today(TimeProvider.System)) is { IsValid: false } cccd => $"{f.Label}: {cccd.Error}",
+                FormFieldType.Phone when !PhoneNumbers.IsValid(value) => $"{f.Label}: {PersonRules.PhoneInvalid}",
                 FormFieldType.Date when !DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     => $"{f.Label} không phải ngày hợp lệ (dd/MM/yyyy).",
                 FormFieldType.Date when SupportedDates.Problem(DateOnly.ParseExact(value!, DateFormat, CultureInfo.InvariantCulture), f.Label) is { } outside
