@@ -1,6 +1,7 @@
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin;
 using HcmcPortal.Admin.Settings;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Api;
 using HcmcPortal.Calendar;
 using HcmcPortal.Citizen;
@@ -130,6 +131,7 @@ app.MapFileEndpoints();
 app.MapPortalApi();
 app.MapCitizenFeature();
 app.MapOfficerFeature();
+app.MapCatalogueEndpoints();
 app.MapReportsFeature();
 app.MapFeedback();
 app.MapFeedbackReports();

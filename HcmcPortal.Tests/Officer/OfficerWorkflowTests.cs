@@ -2,6 +2,7 @@ using HcmcPortal.Validation;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
@@ -318,19 +319,21 @@ public sealed class OfficerWorkflowTests(ClockedPortalFactory portal) : IClassFi
     public async Task A_workflow_is_saved_only_when_its_shares_add_up_to_100_percent()
     {
         var admin = await portal.ActorAsync("quantri@demo.hcmc.vn");
-        var catalog = portal.Services.GetRequiredService<AdminCatalog>();
+        var editor = portal.Services.GetRequiredService<ProcedureEditor>();
         await using var db = portal.CreateDb();
         var procedureId = await db.Procedures.Where(p => p.Code == "1.001193").Select(p => p.Id).SingleAsync();
-        var workflow = await catalog.WorkflowAsync(procedureId);
-        StepEdit[] tooLittle = [new() { Name = "Tiếp nhận", Role = Roles.Reception, SharePercent = 30 }, new() { Name = "Thẩm định", Role = Roles.Specialist, SharePercent = 60 }];
-        var refused = await catalog.SaveWorkflowAsync(admin, procedureId, workflow!.Version, 1, TimeLimitUnit.WorkingDays, tooLittle);
+        var opened = (await editor.LoadAsync(procedureId))!;
+        var definition = opened.Definition;
+        definition.Steps = [new() { Name = "Tiếp nhận", Role = Roles.Reception, SharePercent = 30 }, new() { Name = "Thẩm định", Role = Roles.Specialist, SharePercent = 60 }];
+        var refused = await editor.SaveAsync(admin, new SaveProcedureCommand(procedureId, opened.Version, definition));
         Assert.Equal(CommandStatus.Invalid, refused.Status);
         Assert.Contains("100%", refused.Message);
 
-        StepEdit[] steps = [.. tooLittle, new() { Name = "Phê duyệt", Role = Roles.UnitLeader, SharePercent = 10 }];
-        Assert.True((await catalog.SaveWorkflowAsync(admin, procedureId, workflow.Version, 1, TimeLimitUnit.WorkingDays, steps)).Succeeded);
-        Assert.Equal(["Tiếp nhận", "Thẩm định", "Phê duyệt"], (await catalog.WorkflowAsync(procedureId))!.Steps.Select(s => s.Name));
-        var stale = await catalog.SaveWorkflowAsync(admin, procedureId, workflow.Version, 1, TimeLimitUnit.WorkingDays, steps);
+        definition.Steps.Add(new() { Name = "Phê duyệt", Role = Roles.UnitLeader, SharePercent = 10 });
+        Assert.True((await editor.SaveAsync(admin, new SaveProcedureCommand(procedureId, opened.Version, definition))).Succeeded);
+        Assert.Equal(["Tiếp nhận", "Thẩm định", "Phê duyệt"], (await editor.LoadAsync(procedureId))!.Definition.Steps.Select(s => s.Name));
+        definition.Steps[0].Name = "Tiếp nhận, kiểm tra";
+        var stale = await editor.SaveAsync(admin, new SaveProcedureCommand(procedureId, opened.Version, definition));
         Assert.Equal(CommandStatus.Conflict, stale.Status);
     }
 

@@ -10,19 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Admin;
 
-public sealed record ProcedureRow(int Id, string Code, string Name, int TimeLimitValue, TimeLimitUnit TimeLimitUnit, int StepCount);
+public sealed record ProcedureRow(int Id, string Code, string Name, int TimeLimitValue, TimeLimitUnit TimeLimitUnit, int StepCount,
+    bool IsPublished, int CurrentVersion, DateTime? ChangedAt);
 
 public sealed record ProcedurePage(IReadOnlyList<ProcedureRow> Rows, int Total);
 
-/// <summary>An editable workflow step (the administrator's form row).</summary>
+/// <summary>An editable workflow step (a row of the catalogue editor and of the workbook's "Quy trình" sheet).</summary>
 public sealed class StepEdit
 {
     public string Name { get; set; } = "";
     public string Role { get; set; } = Roles.Specialist;
     public int SharePercent { get; set; }
 }
-
-public sealed record ProcedureWorkflow(int Id, string Code, string Name, Guid Version, int TimeLimitValue, TimeLimitUnit TimeLimitUnit, IReadOnlyList<StepEdit> Steps);
 
 public sealed record CalendarRow(int Id, DateOnly Date, CalendarDayKind Kind, string Name);
 
@@ -33,7 +32,7 @@ public sealed record CalendarRow(int Id, DateOnly Date, CalendarDayKind Kind, st
 public sealed record CalendarYearStatus(int Year, bool IsConfirmed, bool IsAnnounced, DateTime? ConfirmedAt, string? ConfirmedByName, string? Basis);
 
 /// <summary>
-/// The administrator's catalogue: procedures' time limits and workflow steps (role + share of the time limit), and
+/// The administrator's catalogue list (the procedures are edited by <see cref="Catalogue.ProcedureEditor"/>) and
 /// the working-day calendar kept per year (domain.md §4). Calendar edits never touch stored due dates: promised
 /// dates are recomputed only on explicit action.
 /// </summary>
@@ -55,73 +54,9 @@ public sealed class AdminCatalog(IDbContextFactory<AppDbContext> dbFactory, Cale
         }
         var (ids, total) = await ProcedureOrder.PageAsync(query, page, pageSize, ct);
         var rows = await query.Where(p => ids.Contains(p.Id))
-            .Select(p => new ProcedureRow(p.Id, p.Code, p.Name, p.TimeLimitValue, p.TimeLimitUnit, p.WorkflowSteps.Count))
+            .Select(p => new ProcedureRow(p.Id, p.Code, p.Name, p.TimeLimitValue, p.TimeLimitUnit, p.WorkflowSteps.Count, p.IsPublished, p.CurrentVersion, p.ChangedAt))
             .ToListAsync(ct);
         return new ProcedurePage([.. rows.OrderBy(r => ids.IndexOf(r.Id))], total);
-    }
-
-    public async Task<ProcedureWorkflow?> WorkflowAsync(int procedureId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.Procedures.AsNoTracking().Where(x => x.Id == procedureId)
-            .Select(x => new { x.Id, x.Code, x.Name, x.Version, x.TimeLimitValue, x.TimeLimitUnit }).FirstOrDefaultAsync(ct);
-        if (p is null)
-            return null;
-        var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == procedureId).OrderBy(s => s.Order)
-            .Select(s => new StepEdit { Name = s.Name, Role = s.Role, SharePercent = s.SharePercent }).ToListAsync(ct);
-        return new ProcedureWorkflow(p.Id, p.Code, p.Name, p.Version, p.TimeLimitValue, p.TimeLimitUnit, steps);
-    }
-
-    /// <summary>Problems with a workflow, in Vietnamese; empty when it can be saved.</summary>
-    public static List<string> Validate(int timeLimitValue, IReadOnlyList<StepEdit> steps)
-    {
-        var problems = new List<string>();
-        if (timeLimitValue < 0)
-            problems.Add("Thời hạn giải quyết không được âm.");
-        if (steps.Count == 0)
-            problems.Add("Quy trình phải có ít nhất một bước.");
-        if (steps.Any(s => string.IsNullOrWhiteSpace(s.Name)))
-            problems.Add("Mỗi bước phải có tên.");
-        if (steps.Any(s => !StepRoles.Contains(s.Role)))
-            problems.Add("Vai trò của bước không hợp lệ.");
-        if (steps.Any(s => s.SharePercent < 0 || s.SharePercent > 100))
-            problems.Add("Tỷ lệ thời gian của mỗi bước phải từ 0 đến 100%.");
-        if (steps.Count > 0 && steps.Sum(s => s.SharePercent) != 100)
-            problems.Add($"Tổng tỷ lệ thời gian các bước phải bằng 100% (hiện là {steps.Sum(s => s.SharePercent)}%).");
-        return problems;
-    }
-
-    /// <summary>Replaces the procedure's time limit and steps, with the version the administrator saw.</summary>
-    public async Task<CommandResult> SaveWorkflowAsync(Actor actor, int procedureId, Guid expectedVersion, int timeLimitValue, TimeLimitUnit unit, IReadOnlyList<StepEdit> steps, CancellationToken ct = default)
-    {
-        if (!actor.IsInRole(Roles.Admin))
-            return CommandResult.Forbidden();
-        var problems = Validate(timeLimitValue, steps);
-        if (problems.Count > 0)
-            return CommandResult.Invalid(string.Join(" ", problems));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ActorId = actor.UserId;
-        var procedure = await db.Procedures.Include(p => p.WorkflowSteps).FirstOrDefaultAsync(p => p.Id == procedureId, ct);
-        if (procedure is null)
-            return new CommandResult(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
-        if (procedure.Version != expectedVersion)
-            return new CommandResult(CommandStatus.Conflict, $"Thủ tục vừa được người khác cập nhật lúc {VietnamTime.FormatDateTime(procedure.UpdatedAt)}. Dữ liệu mới đã được tải lại.");
-        // A new time limit applies to dossiers received from now on; due dates already promised stay as they are.
-        procedure.TimeLimitValue = timeLimitValue;
-        procedure.TimeLimitUnit = unit;
-        db.WorkflowSteps.RemoveRange(procedure.WorkflowSteps);
-        procedure.WorkflowSteps = [.. steps.Select((s, i) => new WorkflowStep { Order = i + 1, Name = s.Name.Trim(), Role = s.Role, SharePercent = s.SharePercent })];
-        // Only the steps may have changed: touch the procedure so its version is renewed and a stale editor sees a conflict.
-        db.Entry(procedure).State = EntityState.Modified;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CommandResult(CommandStatus.Conflict, "Thủ tục vừa được người khác cập nhật. Dữ liệu mới đã được tải lại.");
-        }
-        return new CommandResult(CommandStatus.Ok, null, procedure.Version);
     }
 
     public async Task<IReadOnlyList<CalendarRow>> CalendarAsync(int year, CancellationToken ct = default)

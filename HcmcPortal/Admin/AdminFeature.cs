@@ -1,5 +1,6 @@
 using System.Globalization;
 using HcmcPortal.Admin.Audit;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Admin.Users;
 using HcmcPortal.Domain;
 
@@ -12,7 +13,8 @@ public static class AdminFeature
 
     public static IServiceCollection AddAdminFeature(this IServiceCollection services) => services
         .AddSingleton<AdminCatalog>().AddSingleton<HcmcPortal.Units.UnitImportService>()
-        .AddSingleton<UserAdminService>().AddSingleton<OfficerWorkbook>().AddSingleton<AuditTrailQuery>();
+        .AddSingleton<UserAdminService>().AddSingleton<OfficerWorkbook>().AddSingleton<AuditTrailQuery>()
+        .AddCatalogueEditor();
 
     /// <summary>The workbooks the admin pages link to (a download needs a plain request, not the circuit).</summary>
     public static IEndpointRouteBuilder MapAdminFeature(this IEndpointRouteBuilder app)

@@ -105,7 +105,7 @@ public static class DossiersApi
         var d = await catalog.DetailAsync(code, ct);
         if (d is null)
             return ApiProblems.NotFound("Không tìm thấy thủ tục.");
-        var unitIds = (await catalog.ReceivingUnitsAsync(d.Level, ct)).Select(u => u.Id).ToList();
+        var unitIds = (await catalog.ReceivingUnitsAsync(d.Level, d.ReceivingUnitCodes, ct)).Select(u => u.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.Code).Select(u => new UnitDto(u.Code, u.Name)).ToListAsync(ct);
         return Results.Ok(new ProcedureDetailDto(d.Code, d.Name, d.Field, d.Level.ToString(), Limit(d.TimeLimit), d.FeeVnd, d.FullyOnline, d.Description,

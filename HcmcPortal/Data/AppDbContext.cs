@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RequiredDocument> RequiredDocuments => Set<RequiredDocument>();
     public DbSet<ProcedureFormField> ProcedureFormFields => Set<ProcedureFormField>();
     public DbSet<WorkflowStep> WorkflowSteps => Set<WorkflowStep>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<ProcedureChange> ProcedureChanges => Set<ProcedureChange>();
     public DbSet<CalendarEntry> Calendar => Set<CalendarEntry>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
@@ -110,17 +112,38 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(p => p.HandlingAgency).HasMaxLength(200);
             e.HasIndex(p => p.Code).IsUnique();
             e.HasIndex(p => new { p.Field, p.Level });
+            e.Property(p => p.ReceivingUnitCodes).HasMaxLength(4000);
             e.HasMany(p => p.RequiredDocuments).WithOne().HasForeignKey(d => d.ProcedureId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.FormFields).WithOne().HasForeignKey(f => f.ProcedureId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.WorkflowSteps).WithOne().HasForeignKey(s => s.ProcedureId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(p => p.TimeLimit);
         });
-        b.Entity<RequiredDocument>().Property(d => d.Name).HasMaxLength(400);
+        b.Entity<RequiredDocument>(e =>
+        {
+            e.Property(d => d.Name).HasMaxLength(400);
+            e.Property(d => d.AcceptedTypes).HasMaxLength(200);
+            e.Property(d => d.TemplateFileName).HasMaxLength(TextLimits.FileName);
+        });
         b.Entity<ProcedureFormField>(e =>
         {
             e.Property(f => f.Key).HasMaxLength(60);
             e.Property(f => f.Label).HasMaxLength(200);
             e.Property(f => f.Options).HasMaxLength(1000);
+            e.Property(f => f.MinValue).HasPrecision(18, 4);
+            e.Property(f => f.MaxValue).HasPrecision(18, 4);
+        });
+        b.Entity<ProcedureVersion>(e =>
+        {
+            e.HasIndex(v => new { v.ProcedureId, v.Number }).IsUnique();
+            e.Property(v => v.PublishedBy).HasMaxLength(450);
+            e.HasOne(v => v.Procedure).WithMany().HasForeignKey(v => v.ProcedureId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ProcedureChange>(e =>
+        {
+            e.HasIndex(c => new { c.ProcedureId, c.At });
+            e.Property(c => c.ActorUserId).HasMaxLength(450);
+            e.Property(c => c.Action).HasMaxLength(20);
+            e.HasOne(c => c.Procedure).WithMany().HasForeignKey(c => c.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<WorkflowStep>(e =>
         {

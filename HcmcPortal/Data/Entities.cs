@@ -107,6 +107,18 @@ public class Procedure : IAudited, IConcurrent, IAdminAudited
     public string Description { get; set; } = "";
     public string HandlingAgency { get; set; } = "";
     public bool IsPublished { get; set; } = true;
+    /// <summary>
+    /// Codes of the units that receive this procedure's dossiers, separated by '|'; empty means every reception centre
+    /// of its level (<see cref="Units.Reception"/>).
+    /// </summary>
+    public string ReceivingUnitCodes { get; set; } = "";
+    /// <summary>The number of the version in force (<see cref="ProcedureVersion"/>); 0 while a new procedure was never published.</summary>
+    public int CurrentVersion { get; set; } = 1;
+    /// <summary>When it was first published, and when its version in force was published (the service index's transparency group).</summary>
+    public DateTime? PublishedAt { get; set; }
+    public DateTime? ChangedAt { get; set; }
+    /// <summary>When it was withdrawn from the public catalogue; null while it is in force.</summary>
+    public DateTime? UnpublishedAt { get; set; }
     public List<RequiredDocument> RequiredDocuments { get; set; } = [];
     public List<ProcedureFormField> FormFields { get; set; } = [];
     public List<WorkflowStep> WorkflowSteps { get; set; } = [];
@@ -130,6 +142,16 @@ public class RequiredDocument : IAdminAudited
     public string Name { get; set; } = "";
     public bool Mandatory { get; set; } = true;
     public int Order { get; set; }
+    /// <summary>File extensions accepted for this document, separated by ',' (e.g. "pdf,jpg"); empty means the portal's usual types.</summary>
+    public string AcceptedTypes { get; set; } = "";
+    /// <summary>A sample or blank form the applicant can download and fill in.</summary>
+    public string? TemplateFileName { get; set; }
+    public byte[]? TemplateContent { get; set; }
+    /// <summary>
+    /// Removed from the procedure by an edit. The row stays because files of dossiers filed under an older version point
+    /// to it; no form or check offers it any more.
+    /// </summary>
+    public bool Retired { get; set; }
 }
 
 public enum FormFieldType
@@ -139,6 +161,9 @@ public enum FormFieldType
     Date = 2,
     Choice = 3,
     Address = 4,
+    /// <summary>A citizen identity number (12 digits, checked like the applicant's).</summary>
+    Cccd = 5,
+    Phone = 6,
 }
 
 /// <summary>A procedure's own form field, defined as data per procedure.</summary>
@@ -155,6 +180,42 @@ public class ProcedureFormField : IAdminAudited
     /// <summary>Choices for <see cref="FormFieldType.Choice"/>, separated by '|'.</summary>
     public string? Options { get; set; }
     public int Order { get; set; }
+    /// <summary>Text: the longest answer accepted. Null: the portal's limit for answers.</summary>
+    public int? MaxLength { get; set; }
+    /// <summary>Number: the smallest and largest values accepted.</summary>
+    public decimal? MinValue { get; set; }
+    public decimal? MaxValue { get; set; }
+}
+
+/// <summary>
+/// One published version of a procedure: its whole definition as it was in force (JSON of
+/// <c>Admin.Catalogue.ProcedureDefinition</c>), so that a dossier filed under it is read with the form, documents and
+/// steps it was filed with after later edits.
+/// </summary>
+public class ProcedureVersion
+{
+    public int Id { get; set; }
+    public int ProcedureId { get; set; }
+    public Procedure? Procedure { get; set; }
+    public int Number { get; set; }
+    public string DefinitionJson { get; set; } = "{}";
+    public DateTime PublishedAt { get; set; }
+    public string? PublishedBy { get; set; }
+}
+
+/// <summary>The catalogue's audit trail: who did what to a procedure and when, with the definition before and after.</summary>
+public class ProcedureChange
+{
+    public long Id { get; set; }
+    public int ProcedureId { get; set; }
+    public Procedure? Procedure { get; set; }
+    public DateTime At { get; set; }
+    public string? ActorUserId { get; set; }
+    /// <summary>created, edited, published, unpublished, imported.</summary>
+    public string Action { get; set; } = "";
+    public int Version { get; set; }
+    public string? BeforeJson { get; set; }
+    public string? AfterJson { get; set; }
 }
 
 /// <summary>One step of a procedure's workflow, with the role that acts and its share of the time limit.</summary>
@@ -217,6 +278,8 @@ public class Dossier : IAudited, IConcurrent
     public string Code { get; set; } = "";
     public int ProcedureId { get; set; }
     public Procedure? Procedure { get; set; }
+    /// <summary>The procedure's version the dossier was filed under (<see cref="Data.ProcedureVersion"/>): later edits do not change it.</summary>
+    public int ProcedureVersion { get; set; } = 1;
     /// <summary>The unit that holds the dossier now (changes on transfer).</summary>
     public int UnitId { get; set; }
     public AdministrativeUnit? Unit { get; set; }

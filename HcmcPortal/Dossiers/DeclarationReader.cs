@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +15,15 @@ public sealed record DeclaredAnswer(string Key, string Label, string Text);
 /// </summary>
 public sealed class DeclarationReader(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<DeclaredAnswer>> AnswersAsync(int procedureId, string formDataJson, CancellationToken ct = default)
+    /// <param name="version">The procedure version the dossier was filed under (its labels); null for the version in force.</param>
+    public async Task<IReadOnlyList<DeclaredAnswer>> AnswersAsync(int procedureId, string formDataJson, int? version = null, CancellationToken ct = default)
     {
         var answers = Parse(formDataJson);
         if (answers.Count == 0)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (version is int number && await ProcedureVersions.DefinitionAsync(db, procedureId, number, ct) is { } filedUnder)
+            return Label(filedUnder.Fields.Select(f => (f.Key, f.Label)), answers);
         var fields = await db.ProcedureFormFields.AsNoTracking().Where(f => f.ProcedureId == procedureId).OrderBy(f => f.Order)
             .Select(f => new { f.Key, f.Label }).ToListAsync(ct);
         return Label(fields.Select(f => (f.Key, f.Label)), answers);

@@ -1,3 +1,4 @@
+using HcmcPortal.Admin.Catalogue;
 using System.Security.Cryptography;
 using FluentValidation;
 using HcmcPortal.Accounts;
@@ -52,7 +53,7 @@ public sealed class DossierService(
                 return new CommandResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Submission, limits.CurrentValue)));
         }
 
-        var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments)
+        var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments.Where(d => !d.Retired))
             .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
         if (procedure is null)
             return CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
@@ -61,7 +62,7 @@ public sealed class DossierService(
             return CommandResult.Invalid(Reception.NoUnitMessage);
         if (walkIn && actor.UnitId != unit.Id)
             return CommandResult.Forbidden("Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.");
-        if (await Reception.RefusalAsync(db, unit.Id, procedure.Level, VietnamTime.Today(clock), ct) is { } refusal)
+        if (await Reception.RefusalAsync(db, unit.Id, procedure.Level, Reception.ParseCodes(procedure.ReceivingUnitCodes), VietnamTime.Today(clock), ct) is { } refusal)
             return CommandResult.Invalid(refusal);
         var problems = (await submitValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage).ToList();
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
@@ -78,6 +79,7 @@ public sealed class DossierService(
         {
             Id = Guid.NewGuid(),
             ProcedureId = procedure.Id,
+            ProcedureVersion = Math.Max(1, procedure.CurrentVersion),
             UnitId = unit.Id,
             UnitPath = unit.Path,
             ReceivingUnitId = unit.Id,
@@ -254,7 +256,7 @@ public sealed class DossierService(
         switch (req.Action)
         {
             case DossierAction.Receive:
-                Receive(dossier, dossier.Procedure!.TimeLimit, nowLocal, calendar);
+                Receive(dossier, await ProcedureVersions.TimeLimitAsync(db, dossier, ct), nowLocal, calendar);
                 break;
             case DossierAction.RequestSupplement:
             case DossierAction.RequestSupplementInProcessing:
@@ -275,7 +277,7 @@ public sealed class DossierService(
                 {
                     // Art. 19(4): the processing time restarts from zero once the complete dossier arrives.
                     dossier.ClockStartAt = nowUtc;
-                    dossier.DueAt = VietnamTime.ToUtc(DeadlineCalculator.RestartAfterSupplement(nowLocal, dossier.Channel, dossier.Procedure!.TimeLimit, calendar));
+                    dossier.DueAt = VietnamTime.ToUtc(DeadlineCalculator.RestartAfterSupplement(nowLocal, dossier.Channel, await ProcedureVersions.TimeLimitAsync(db, dossier, ct), calendar));
                 }
                 dossier.SupplementRequestedAt = null;
                 break;

@@ -1,4 +1,5 @@
 using HcmcPortal.Accounts;
+using HcmcPortal.Admin.Catalogue;
 using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
@@ -76,7 +77,7 @@ public sealed record DossierDetail(
     DateTime? FinishedAt, DateTime? ReturnedAt, string? AssignedOfficerId, string? AssignedOfficerName,
     int SupplementCount, string? SupplementRequest, bool SupplementAtReception, long FeeVnd,
     IReadOnlyList<string> RequiredDocuments, IReadOnlyList<StepPlan> Steps, IReadOnlyList<FileInfoRow> Files, IReadOnlyList<TimelineEntry> Timeline,
-    DeadlineState? Deadline, bool CanReappoint, bool ApologyDue, ReceivedPayment? Payment);
+    DeadlineState? Deadline, bool CanReappoint, bool ApologyDue, ReceivedPayment? Payment, int ProcedureVersion = 1);
 
 /// <summary>The fee the desk recorded as received.</summary>
 public sealed record ReceivedPayment(long AmountVnd, string? ReceiptNumber, PaymentChannel Channel, DateTime At);
@@ -236,7 +237,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
                     ApplicantAddress = papers ? x.ApplicantAddress : null,
                     x.Channel, x.Stage, x.Status, x.Outcome, FormDataJson = papers ? x.FormDataJson : "{}", x.SubmittedAt, x.ReceivedAt, x.ClockStartAt, x.DueAt, x.OriginalDueAt,
                     x.ReappointmentCount, x.FinishedAt, x.ReturnedAt, x.AssignedOfficerId, x.SupplementCount, x.SupplementRequest,
-                    x.SupplementAtReception, x.FeeVnd, x.PaidAmountVnd, x.PaymentReceiptNumber, x.PaymentChannel, x.PaidAt,
+                    x.SupplementAtReception, x.FeeVnd, x.PaidAmountVnd, x.PaymentReceiptNumber, x.PaymentChannel, x.PaidAt, x.ProcedureVersion,
                 },
                 ProcedureCode = x.Procedure!.Code,
                 ProcedureName = x.Procedure.Name,
@@ -251,9 +252,13 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             return null;
         var x = d.Dossier;
         await accessLog.SaveAsync(db, actor, screen, [new ViewedDossier(x.Id, x.Code)], ct: ct);
-        var required = await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == x.ProcedureId).OrderBy(r => r.Order).Select(r => r.Name).ToListAsync(ct);
-        var steps = await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == x.ProcedureId).OrderBy(s => s.Order)
-            .Select(s => new StepPlan(s.Order, s.Name, s.Role, s.SharePercent)).ToListAsync(ct);
+        // The papers and steps of the version the dossier was filed under, not of a later edit.
+        var filedUnder = await ProcedureVersions.DefinitionAsync(db, x.ProcedureId, x.ProcedureVersion, ct);
+        var required = filedUnder is not null ? [.. filedUnder.Documents.Select(r => r.Name)]
+            : await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == x.ProcedureId && !r.Retired).OrderBy(r => r.Order).Select(r => r.Name).ToListAsync(ct);
+        var steps = filedUnder is not null ? [.. filedUnder.Steps.Select((s, i) => new StepPlan(i + 1, s.Name, s.Role, s.SharePercent))]
+            : await db.WorkflowSteps.AsNoTracking().Where(s => s.ProcedureId == x.ProcedureId).OrderBy(s => s.Order)
+                .Select(s => new StepPlan(s.Order, s.Name, s.Role, s.SharePercent)).ToListAsync(ct);
         var files = await (from f in db.Files.AsNoTracking()
                            where f.DossierId == id && papers
                            orderby f.UploadedAt
@@ -283,7 +288,8 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             x.DueAt is { } dueAt && !DossierWorkflow.IsFinished(x.Stage)
                 && DeadlineCalculator.IsApologyDue(x.ReappointmentCount, VietnamTime.ToLocal(dueAt), nowLocal, calendar),
             x is { PaidAmountVnd: long paid, PaymentChannel: PaymentChannel channel, PaidAt: DateTime paidAt }
-                ? new ReceivedPayment(paid, x.PaymentReceiptNumber, channel, paidAt) : null);
+                ? new ReceivedPayment(paid, x.PaymentReceiptNumber, channel, paidAt) : null,
+            x.ProcedureVersion);
     }
 
     /// <summary>Specialists of a unit, for the assignment list.</summary>
@@ -314,7 +320,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
     public async Task<IReadOnlyList<RequiredDocumentOption>> RequiredDocumentsAsync(int procedureId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == procedureId).OrderBy(r => r.Order)
+        return await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == procedureId && !r.Retired).OrderBy(r => r.Order)
             .Select(r => new RequiredDocumentOption(r.Id, r.Name, r.Mandatory)).ToListAsync(ct);
     }
 

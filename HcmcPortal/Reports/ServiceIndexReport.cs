@@ -43,8 +43,9 @@ public sealed record ServiceIndexReport(ReportWindow Window, IReadOnlyList<Servi
 /// The service-quality index of Decision 766 (domain.md §5) per unit directly under the city for any date range —
 /// districts before 01/07/2025, the 168 commune-level units from then (<see cref="ReportUnits.SectionsAsync"/>) —
 /// fed by <see cref="PortalMetrics"/> (one grouped query per section for all its units).
-/// <para>Procedure indicators (1.1, 4.1) come from the city's procedures catalogue, which every district applies:
-/// published procedures count as "published completely" and published fully-online ones as "online public services".
+/// <para>Procedure indicators (1.1, 4.1) come from the city's procedures catalogue, which every district applies, as it
+/// stood at the end of the period (<see cref="ProceduresAtAsync"/>, from the editor's publication dates): procedures in
+/// force then count as "published completely", and those fully online as "online public services".
 /// Indicator 1.2 (progress trackable): every dossier received through the portal can be tracked on /tra-cuu.
 /// Indicators 5.3 and 5.4 read the unit's residents' reports (<see cref="FeedbackReports.FeedbackFigures"/>).</para>
 /// </summary>
@@ -55,10 +56,6 @@ public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactor
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var procedures = await db.Procedures.AsNoTracking()
-            .GroupBy(_ => 1)
-            .Select(g => new { Total = g.Count(), Published = g.Count(p => p.IsPublished), Online = g.Count(p => p.IsPublished && p.FullyOnline) })
-            .FirstOrDefaultAsync(ct);
         var sections = new List<ServiceIndexSection>();
         foreach (var section in await ReportUnits.SectionsAsync(db, from, to, ct))
         {
@@ -66,6 +63,7 @@ public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactor
             var units = section.Units.Where(u => ReportUnits.CanSeeDetail(actor, u)).ToList();
             var counts = await PortalMetrics.CountByUnitAsync(db, window, units, ct);
             var feedback = await FeedbackReports.FeedbackFigures.CountByUnitAsync(db, window, now, units.Select(u => u.Id), ct);
+            var procedures = await ProceduresAtAsync(db, window.ToUtc, ct);
             sections.Add(new ServiceIndexSection(window, section.Level, [.. units.Select(u =>
             {
                 var inputs = Inputs(counts[u.Id], procedures?.Total ?? 0, procedures?.Published ?? 0, procedures?.Online ?? 0, feedback[u.Id]);
@@ -73,6 +71,26 @@ public sealed class ServiceIndexService(IDbContextFactory<AppDbContext> dbFactor
             })]));
         }
         return new ServiceIndexReport(ReportWindow.Of(from, to, now), sections);
+    }
+
+    /// <summary>
+    /// The catalogue as it stood at <paramref name="endUtc"/>, from the publication dates the editor keeps: procedures
+    /// published by then (a procedure published before the portal kept dates counts as published all along), those
+    /// still in force then, and those of them fully online.
+    /// </summary>
+    public static async Task<(int Total, int Published, int Online)?> ProceduresAtAsync(AppDbContext db, DateTime endUtc, CancellationToken ct)
+    {
+        var everPublished = db.Procedures.AsNoTracking()
+            .Where(p => p.PublishedAt == null ? p.IsPublished || p.UnpublishedAt != null : p.PublishedAt < endUtc);
+        var counts = await everPublished.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Total = g.Count(),
+                Published = g.Count(p => p.IsPublished || p.UnpublishedAt >= endUtc),
+                Online = g.Count(p => (p.IsPublished || p.UnpublishedAt >= endUtc) && p.FullyOnline),
+            })
+            .FirstOrDefaultAsync(ct);
+        return counts is null ? null : (counts.Total, counts.Published, counts.Online);
     }
 
     public static ServiceIndexInputs Inputs(PartCounts c, int proceduresTotal, int proceduresPublished, int proceduresOnline,

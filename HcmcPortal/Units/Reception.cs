@@ -25,17 +25,33 @@ public static class Reception
     public const string NoUnitMessage = "Vui lòng chọn cơ quan tiếp nhận hồ sơ.";
     public const string WrongUnitMessage = "Cơ quan tiếp nhận không hợp lệ cho thủ tục này.";
 
-    /// <summary>The units that receive dossiers of a procedure of <paramref name="level"/> on <paramref name="day"/>.</summary>
-    public static IQueryable<AdministrativeUnit> Centres(IQueryable<AdministrativeUnit> units, ProcedureLevel level, DateOnly day) =>
-        level == ProcedureLevel.City
+    /// <summary>
+    /// The units that receive dossiers of a procedure of <paramref name="level"/> on <paramref name="day"/>; when the
+    /// procedure names its own receiving units (<paramref name="onlyCodes"/>, not empty), only those among them.
+    /// </summary>
+    public static IQueryable<AdministrativeUnit> Centres(IQueryable<AdministrativeUnit> units, ProcedureLevel level, DateOnly day, IReadOnlyCollection<string>? onlyCodes = null)
+    {
+        var centres = level == ProcedureLevel.City
             ? units.ValidOn(day).Where(u => u.Level == UnitLevel.Province)
             : units.ValidOn(day).Where(u => u.Level != UnitLevel.Province && u.Parent!.Level == UnitLevel.Province);
+        return onlyCodes is { Count: > 0 } ? centres.Where(u => onlyCodes.Contains(u.Code)) : centres;
+    }
+
+    /// <summary>A procedure's own receiving units, stored as unit codes separated by '|' (empty: every centre of its level).</summary>
+    public static List<string> ParseCodes(string? stored) =>
+        [.. (stored ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public static string FormatCodes(IEnumerable<string> codes) => string.Join("|", codes);
 
     /// <summary>
     /// Why <paramref name="unitId"/> cannot receive a dossier of <paramref name="level"/> on <paramref name="day"/>, in
     /// Vietnamese, or null when it can. A dissolved unit's refusal names the unit(s) that replaced it.
     /// </summary>
-    public static async Task<string?> RefusalAsync(AppDbContext db, int? unitId, ProcedureLevel level, DateOnly day, CancellationToken ct = default)
+    public static async Task<string?> RefusalAsync(AppDbContext db, int? unitId, ProcedureLevel level, DateOnly day, CancellationToken ct = default) =>
+        await RefusalAsync(db, unitId, level, [], day, ct);
+
+    /// <inheritdoc cref="RefusalAsync(AppDbContext, int?, ProcedureLevel, DateOnly, CancellationToken)"/>
+    public static async Task<string?> RefusalAsync(AppDbContext db, int? unitId, ProcedureLevel level, IReadOnlyCollection<string> onlyCodes, DateOnly day, CancellationToken ct = default)
     {
         var unit = unitId is int id ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
         if (unit is null)
@@ -44,7 +60,7 @@ public static class Reception
             return await DissolvedMessageAsync(db, unit, day, ct);
         if (unit.ValidFrom > day)
             return $"{unit.Name} bắt đầu hoạt động từ ngày {unit.ValidFrom.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; hiện chưa tiếp nhận hồ sơ.";
-        return await Centres(db.Units, level, day).AnyAsync(u => u.Id == unit.Id, ct) ? null : WrongUnitMessage;
+        return await Centres(db.Units, level, day, onlyCodes).AnyAsync(u => u.Id == unit.Id, ct) ? null : WrongUnitMessage;
     }
 
     /// <summary>"Quận 1 không còn tiếp nhận hồ sơ từ 01/07/2025 …: Phường Bến Thành, Phường Sài Gòn …".</summary>

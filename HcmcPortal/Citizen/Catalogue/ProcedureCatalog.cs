@@ -12,10 +12,13 @@ public sealed record ProcedureRow(string Code, string Name, string Field, Proced
 
 public sealed record RequiredDocumentInfo(int Id, string Name, bool Mandatory);
 
-public sealed record FormFieldInfo(string Key, string Label, FormFieldType Type, bool Required, IReadOnlyList<string> Options);
+/// <summary>One field of a procedure's own form, with the administrator's validation (text length, number range).</summary>
+public sealed record FormFieldInfo(string Key, string Label, FormFieldType Type, bool Required, IReadOnlyList<string> Options,
+    int? MaxLength = null, decimal? MinValue = null, decimal? MaxValue = null);
 
 public sealed record ProcedureDetail(int Id, string Code, string Name, string Field, ProcedureLevel Level, TimeLimit TimeLimit, long FeeVnd,
-    bool FullyOnline, string Description, string HandlingAgency, IReadOnlyList<RequiredDocumentInfo> Documents, IReadOnlyList<FormFieldInfo> FormFields);
+    bool FullyOnline, string Description, string HandlingAgency, IReadOnlyList<RequiredDocumentInfo> Documents, IReadOnlyList<FormFieldInfo> FormFields,
+    IReadOnlyList<string>? ReceivingUnitCodes = null, int Version = 1, DateTime? ChangedAt = null);
 
 public sealed record UnitOption(int Id, string Name);
 
@@ -64,21 +67,24 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(p => new
             {
                 p.Id, p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline, p.Description, p.HandlingAgency,
-                Documents = p.RequiredDocuments.OrderBy(d => d.Order).Select(d => new RequiredDocumentInfo(d.Id, d.Name, d.Mandatory)).ToList(),
-                Fields = p.FormFields.OrderBy(f => f.Order).Select(f => new { f.Key, f.Label, f.Type, f.Required, f.Options }).ToList(),
+                p.ReceivingUnitCodes, p.CurrentVersion, p.ChangedAt,
+                Documents = p.RequiredDocuments.Where(d => !d.Retired).OrderBy(d => d.Order).Select(d => new RequiredDocumentInfo(d.Id, d.Name, d.Mandatory)).ToList(),
+                Fields = p.FormFields.OrderBy(f => f.Order).Select(f => new { f.Key, f.Label, f.Type, f.Required, f.Options, f.MaxLength, f.MinValue, f.MaxValue }).ToList(),
             })
             .AsSplitQuery().FirstOrDefaultAsync(ct);
         return p is null ? null : new ProcedureDetail(p.Id, p.Code, p.Name, p.Field, p.Level, new TimeLimit(p.TimeLimitValue, p.TimeLimitUnit), p.FeeVnd,
             p.FullyOnline, p.Description, p.HandlingAgency, p.Documents,
             p.Fields.Select(f => new FormFieldInfo(f.Key, f.Label, f.Type, f.Required,
-                (f.Options ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList());
+                (f.Options ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), f.MaxLength, f.MinValue, f.MaxValue)).ToList(),
+            Reception.ParseCodes(p.ReceivingUnitCodes), p.CurrentVersion, p.ChangedAt);
     }
 
     /// <summary>The centres that receive a dossier of this level today (<see cref="Reception"/>): never a dissolved unit.</summary>
-    public async Task<IReadOnlyList<UnitOption>> ReceivingUnitsAsync(ProcedureLevel level, CancellationToken ct = default)
+    /// <remarks>A procedure the administrator gave its own receiving units passes their codes: only those are offered.</remarks>
+    public async Task<IReadOnlyList<UnitOption>> ReceivingUnitsAsync(ProcedureLevel level, IReadOnlyCollection<string>? onlyCodes = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Reception.Centres(db.Units.AsNoTracking(), level, VietnamTime.Today(clock))
+        return await Reception.Centres(db.Units.AsNoTracking(), level, VietnamTime.Today(clock), onlyCodes)
             .OrderBy(u => u.Level).ThenBy(u => u.Name).Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
     }
 

@@ -98,10 +98,15 @@ public static class FormRules
                     errors[f.Key] = UiTexts.Format("Validation.Answer.Required", f.Label.ToLowerInvariant());
                 continue;
             }
-            var error = TextRules.Problem(value!, f.Label, TextLimits.FormAnswer, multiLine: true) ?? f.Type switch
+            decimal number = 0;
+            var error = TextRules.Problem(value!, f.Label, Math.Min(f.MaxLength ?? TextLimits.FormAnswer, TextLimits.FormAnswer), multiLine: true) ?? f.Type switch
             {
-                FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                FormFieldType.Number when !decimal.TryParse(value!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out number)
                     => UiTexts.Format("Validation.Answer.Number", f.Label),
+                FormFieldType.Number when number < f.MinValue => UiTexts.Format("Validation.Answer.Min", f.Label, f.MinValue.Value.ToString("0.####", CultureInfo.CurrentCulture)),
+                FormFieldType.Number when number > f.MaxValue => UiTexts.Format("Validation.Answer.Max", f.Label, f.MaxValue.Value.ToString("0.####", CultureInfo.CurrentCulture)),
+                FormFieldType.Cccd when Cccd.Validate(value, VietnamTime.Today(TimeProvider.System)) is { IsValid: false, Problem: { } problem } => $"{f.Label}: {PersonRules.CccdMessage(problem)}",
+                FormFieldType.Phone when !PhoneNumbers.IsValid(value) => $"{f.Label}: {PersonRules.PhoneInvalid}",
                 FormFieldType.Date when !DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     => UiTexts.Format("Validation.Answer.Date", f.Label),
                 FormFieldType.Date when SupportedDates.Problem(DateOnly.ParseExact(value!, DateFormat, CultureInfo.InvariantCulture), f.Label) is { } outside

@@ -125,7 +125,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             .Select(d => new { d.ProcedureId }).FirstOrDefaultAsync(ct);
         if (draft is null)
             return new(null, NotFoundMessage);
-        if (!await db.RequiredDocuments.AnyAsync(r => r.Id == requiredDocumentId && r.ProcedureId == draft.ProcedureId, ct))
+        if (!await db.RequiredDocuments.AnyAsync(r => r.Id == requiredDocumentId && r.ProcedureId == draft.ProcedureId && !r.Retired, ct))
             return new(null, $"Tệp «{fileName}» không thuộc giấy tờ nào của thủ tục.");
         if (await db.Files.CountAsync(f => f.DraftId == draftId && f.RequiredDocumentId == requiredDocumentId, ct) >= FileRules.MaxFilesPerSlot)
             return new(null, $"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.");
@@ -207,7 +207,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         if (!errors.ContainsKey(FormRules.Keys.Unit))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await Reception.RefusalAsync(db, data.UnitId, procedure.Level, VietnamTime.Today(clock), ct) is { } refusal)
+            if (await Reception.RefusalAsync(db, data.UnitId, procedure.Level, procedure.ReceivingUnitCodes ?? [], VietnamTime.Today(clock), ct) is { } refusal)
                 errors[FormRules.Keys.Unit] = refusal;
         }
         if (errors.Count > 0)

@@ -386,6 +386,9 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<int>("ProcedureId")
                         .HasColumnType("int");
 
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("int");
+
                     b.Property<int>("ReappointmentCount")
                         .HasColumnType("int");
 
@@ -1609,6 +1612,9 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1619,6 +1625,9 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.Property<string>("CreatedBy")
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("int");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1651,6 +1660,14 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReceivingUnitCodes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1661,6 +1678,9 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.Property<int>("TimeLimitValue")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("UnpublishedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1682,6 +1702,45 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId", "At");
+
+                    b.ToTable("ProcedureChanges");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.ProcedureFormField", b =>
                 {
                     b.Property<int>("Id")
@@ -1699,6 +1758,17 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("MaxValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("MinValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<string>("Options")
                         .HasMaxLength(1000)
@@ -1721,6 +1791,39 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.HasIndex("ProcedureId");
 
                     b.ToTable("ProcedureFormFields");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureVersions");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.Rating", b =>
@@ -1752,6 +1855,11 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AcceptedTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<bool>("Mandatory")
                         .HasColumnType("bit");
 
@@ -1765,6 +1873,16 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("TemplateContent")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("TemplateFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
 
                     b.HasKey("Id");
 
@@ -2209,6 +2327,17 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureChange", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.ProcedureFormField", b =>
                 {
                     b.HasOne("HcmcPortal.Data.Procedure", null)
@@ -2216,6 +2345,17 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureVersion", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.RequiredDocument", b =>

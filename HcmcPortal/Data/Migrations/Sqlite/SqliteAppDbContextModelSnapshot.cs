@@ -374,6 +374,9 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ProcedureVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReappointmentCount")
                         .HasColumnType("INTEGER");
 
@@ -1571,6 +1574,9 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1581,6 +1587,9 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -1613,6 +1622,14 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivingUnitCodes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -1623,6 +1640,9 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.Property<int>("TimeLimitValue")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UnpublishedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1644,6 +1664,43 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.ToTable("Procedures");
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AfterJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId", "At");
+
+                    b.ToTable("ProcedureChanges");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.ProcedureFormField", b =>
                 {
                     b.Property<int>("Id")
@@ -1658,6 +1715,17 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinValue")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Options")
@@ -1681,6 +1749,37 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.HasIndex("ProcedureId");
 
                     b.ToTable("ProcedureFormFields");
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureVersions");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.Rating", b =>
@@ -1710,6 +1809,11 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcceptedTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Mandatory")
                         .HasColumnType("INTEGER");
 
@@ -1723,6 +1827,16 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("TemplateContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TemplateFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2158,6 +2272,17 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureChange", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
+                });
+
             modelBuilder.Entity("HcmcPortal.Data.ProcedureFormField", b =>
                 {
                     b.HasOne("HcmcPortal.Data.Procedure", null)
@@ -2165,6 +2290,17 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HcmcPortal.Data.ProcedureVersion", b =>
+                {
+                    b.HasOne("HcmcPortal.Data.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Procedure");
                 });
 
             modelBuilder.Entity("HcmcPortal.Data.RequiredDocument", b =>
