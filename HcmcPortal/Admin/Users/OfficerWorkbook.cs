@@ -139,7 +139,7 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
             {
                 var check = Cccd.Validate(cccd, today);
                 if (!check.IsValid)
-                    Error(3, check.Error!);
+                    Error(3, PersonRules.CccdMessage(check.Problem!.Value));
                 else if (!cccds.TryAdd(storedCccd = PersonRules.StoredCccd(cccd), r))
                     Error(3, $"Số CCCD này đã có ở dòng {cccds[storedCccd]}.");
             }

@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using HcmcPortal.Citizen.Catalogue;
 using HcmcPortal.Data;
 using FluentValidation;
+using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
 using HcmcPortal.Localization;
 using HcmcPortal.Validation;
