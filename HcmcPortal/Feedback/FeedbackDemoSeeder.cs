@@ -259,7 +259,8 @@ public static class FeedbackDemoSeeder
         var residents = new List<AppUser>();
         for (var i = 1; i <= ResidentPool; i++)
         {
-            var email = $"nguoidan{i:D3}@demo.hcmc.vn";
+            // Not @demo.hcmc.vn: those are the demo accounts one can sign in with (README), and these cannot.
+            var email = $"nguoidan{i:D3}@nguoidan.demo.hcmc.vn";
             residents.Add(new AppUser
             {
                 Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
