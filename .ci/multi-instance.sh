@@ -61,7 +61,7 @@ start_instance() { # a|b
   if [ "$name" = a ]; then port=$A_PORT; else port=$B_PORT; fi
   ScaleOut__InstanceName="$name" setsid dotnet "$dll" --urls "http://127.0.0.1:$port" >>"$dir/$name.log" 2>&1 &
   echo $! >"$dir/$name.pid"
-  wait_for "http://127.0.0.1:$port/health" 120 "$dir/$name.pid"
+  wait_for "http://127.0.0.1:$port/health" 300 "$dir/$name.pid"
 }
 
 case "$cmd" in

@@ -57,7 +57,17 @@ public sealed class MultiInstanceEnvironment : IAsyncLifetime
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(4));
+        // Generous: in CI this starts while every other test class starts too, on two cores.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"multi-instance.sh {string.Join(' ', args)} did not finish in 10 minutes:\n{Logs()}");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"multi-instance.sh {string.Join(' ', args)} failed ({process.ExitCode}):\n{await output}\n{await errors}\n{Logs()}");
     }
