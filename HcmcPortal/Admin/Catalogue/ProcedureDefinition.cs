@@ -96,8 +96,9 @@ public sealed class ProcedureDefinition
     private static decimal? Plain(decimal? value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>The citizen form's fields, exactly as the submission page and its checks read them.</summary>
+    /// <remarks>A field not saved yet has no key; the preview gives it a provisional one so that its answer stays its own.</remarks>
     public IReadOnlyList<FormFieldInfo> FormFields() =>
-        [.. Fields.Select(f => new FormFieldInfo(f.Key, f.Label, f.Type, f.Required, f.OptionList, f.MaxLength, f.MinValue, f.MaxValue))];
+        [.. Fields.Select((f, i) => new FormFieldInfo(string.IsNullOrWhiteSpace(f.Key) ? $"preview_{i + 1}" : f.Key, f.Label, f.Type, f.Required, f.OptionList, f.MaxLength, f.MinValue, f.MaxValue))];
 }
 
 public sealed class DocumentEdit
