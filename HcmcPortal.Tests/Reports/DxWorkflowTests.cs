@@ -40,6 +40,8 @@ public sealed class DxWorkflowTests(PortalFactory portal) : IClassFixture<Portal
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Channel, DossierChannel.Online).SetProperty(d => d.IsDigitised, true));
             Assert.True(changed > 0);
         }
+        // A bulk update bypasses the roll-ups kept on save; the repair command recounts them from the dossiers.
+        await HcmcPortal.Reports.DossierRollups.RebuildAsync(portal.Get<IDbContextFactory<AppDbContext>>());
 
         var after = (await dx.RankingAsync(2025))!;
         Assert.Equal(frozen.Units.Select(u => (u.UnitCode, u.Rank, u.Score)), after.Units.Select(u => (u.UnitCode, u.Rank, u.Score)));
