@@ -45,8 +45,8 @@ public sealed class DxFrameworkService(IDbContextFactory<AppDbContext> dbFactory
         var components = await db.DxComponents.AsNoTracking().Where(c => ids.Contains(c.IndexId)).OrderBy(c => c.Order)
             .Select(c => new { c.IndexId, Edit = new DxComponentEdit(c.Id, c.Code, c.Name, c.MaxPoints, c.TargetRate, c.Source, c.Metric, c.EvidenceRequired) })
             .ToListAsync(ct);
-        var locked = period.Published ? $"Kỳ {year} đã công bố: bộ chỉ số của kỳ được giữ nguyên."
-            : others.Count > 0 ? $"Phiên bản này đang được dùng chung với kỳ {string.Join(", ", others)}. Hãy tạo phiên bản mới cho kỳ {year} để chỉnh sửa."
+        var locked = period.Published ? HcmcPortal.Localization.UiTexts.Format("Dx.Framework.LockedPublished", year)
+            : others.Count > 0 ? HcmcPortal.Localization.UiTexts.Format("Dx.Framework.LockedShared", string.Join(", ", others), year)
             : null;
         return new DxFrameworkEditor(period, notes,
             [.. indices.Select(i => new DxIndexEdit(i.Id, i.Code, i.Name, i.MaxPoints, [.. components.Where(c => c.IndexId == i.Id).Select(c => c.Edit)]))],
