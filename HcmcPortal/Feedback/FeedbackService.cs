@@ -25,7 +25,7 @@ public sealed class FeedbackService(
     FeedbackNotifier notifier,
     TimeProvider clock,
     PortalRateLimiter limiter,
-    IOptions<RateLimitOptions> limits,
+    IOptionsMonitor<RateLimitOptions> limits,
     IValidator<FeedbackDraft> draftValidator,
     IValidator<FeedbackCommand> commandValidator)
 {
@@ -59,7 +59,7 @@ public sealed class FeedbackService(
         using (var lease = limiter.Acquire(RatePolicy.Feedback, client: null, account: actor.UserId))
         {
             if (!lease.IsAcquired)
-                return new FeedbackResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Feedback, limits.Value)));
+                return new FeedbackResult(CommandStatus.Limited, PortalRateLimiter.Message(PortalRateLimiter.RetryAfter(lease, RatePolicy.Feedback, limits.CurrentValue)));
         }
 
         var calendar = await calendars.GetAsync(ct);
