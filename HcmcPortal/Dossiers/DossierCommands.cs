@@ -1,4 +1,5 @@
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 
 namespace HcmcPortal.Dossiers;
 
@@ -20,9 +21,9 @@ public enum CommandStatus
 public sealed record CommandResult(CommandStatus Status, string? Message = null, Guid? Version = null, string? Code = null, Guid? DossierId = null)
 {
     public bool Succeeded => Status == CommandStatus.Ok;
-    public static CommandResult NotFound() => new(CommandStatus.NotFound, "Không tìm thấy hồ sơ.");
+    public static CommandResult NotFound() => new(CommandStatus.NotFound, UiTexts.Get("Dossier.Result.NotFound"));
     public static CommandResult Invalid(string message) => new(CommandStatus.Invalid, message);
-    public static CommandResult Forbidden(string message = "Bạn không có quyền thực hiện thao tác này.") => new(CommandStatus.Forbidden, message);
+    public static CommandResult Forbidden(string? message = null) => new(CommandStatus.Forbidden, message ?? UiTexts.Get("Dossier.Result.Forbidden"));
 }
 
 /// <summary>One officer or citizen action on a dossier, with the version the actor saw.</summary>

@@ -6,6 +6,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Live;
+using HcmcPortal.Localization;
 using HcmcPortal.Notifications;
 using HcmcPortal.Operations;
 using HcmcPortal.Validation;
@@ -56,18 +57,18 @@ public sealed class DossierService(
         var procedure = await db.Procedures.AsNoTracking().Include(p => p.RequiredDocuments.Where(d => !d.Retired))
             .FirstOrDefaultAsync(p => p.Id == req.ProcedureId && p.IsPublished, ct);
         if (procedure is null)
-            return CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.ProcedureUnavailable"));
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == req.UnitId, ct);
         if (unit is null)
             return CommandResult.Invalid(Reception.NoUnitMessage);
         if (walkIn && actor.UnitId != unit.Id)
-            return CommandResult.Forbidden("Cán bộ chỉ tiếp nhận hồ sơ cho đơn vị của mình.");
+            return CommandResult.Forbidden(UiTexts.Get("Dossier.Result.WalkInOwnUnitOnly"));
         if (await Reception.RefusalAsync(db, unit.Id, procedure.Level, Reception.ParseCodes(procedure.ReceivingUnitCodes), VietnamTime.Today(clock), ct) is { } refusal)
             return CommandResult.Invalid(refusal);
         var problems = (await submitValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage).ToList();
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
         problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))
-            .Select(d => $"Thiếu giấy tờ bắt buộc: {d.Name}."));
+            .Select(d => UiTexts.Format("Dossier.Result.MissingDocument", d.Name)));
         var files = CheckFiles(req.Files, procedure.RequiredDocuments.Select(d => d.Id).ToHashSet(), problems);
         if (problems.Count > 0)
             return CommandResult.Invalid(string.Join(" ", problems));
@@ -144,7 +145,7 @@ public sealed class DossierService(
                 if (attempt == MaxSubmitAttempts - 1)
                 {
                     log.LogError(ex, "Dossier could not be saved after {Attempts} attempts", MaxSubmitAttempts);
-                    return CommandResult.Invalid("Hệ thống đang bận nên chưa lưu được hồ sơ. Thông tin bạn nhập vẫn còn; vui lòng bấm nộp lại sau ít phút.");
+                    return CommandResult.Invalid(UiTexts.Get("Dossier.Result.Busy"));
                 }
                 log.LogInformation(ex, "Retrying dossier code allocation (attempt {Attempt})", attempt + 1);
             }
@@ -164,8 +165,7 @@ public sealed class DossierService(
         if (first is null)
             return null;
         if (first.IdempotencyBodyHash is not null && bodyHash is not null && first.IdempotencyBodyHash != bodyHash)
-            return new CommandResult(CommandStatus.KeyReused,
-                "Idempotency-Key này đã được dùng cho một hồ sơ có nội dung khác. Vui lòng tạo khóa mới cho mỗi lần nộp hồ sơ.");
+            return new CommandResult(CommandStatus.KeyReused, UiTexts.Get("Dossier.Result.KeyReused"));
         return new CommandResult(CommandStatus.Ok, null, first.Version, first.Code, first.Id);
     }
 
@@ -220,13 +220,13 @@ public sealed class DossierService(
         var unitBefore = (dossier.UnitId, dossier.UnitPath);
         // The appraisal belongs to the specialist the leader assigned (Decree 61/2018 art. 19: assignment, then appraisal).
         if (IsAppraisal(req.Action) && !actor.IsInRole(Roles.UnitLeader) && dossier.AssignedOfficerId != actor.UserId)
-            return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
+            return CommandResult.Forbidden(UiTexts.Get("Dossier.Result.AssignedToAnother"));
         if (dossier.Version != req.ExpectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
         if (!DossierWorkflow.CanApply(dossier.Stage, req.Action))
-            return CommandResult.Invalid($"Không thể thực hiện «{DossierText.ActionName(req.Action)}» khi hồ sơ đang ở trạng thái «{DossierText.StageName(dossier.Stage)}».");
+            return CommandResult.Invalid(UiTexts.Format("Dossier.Result.NotAllowedInStage", DossierNames.Action(req.Action), DossierNames.Stage(dossier.Stage)));
         if (!DossierWorkflow.CanApply(dossier.Stage, req.Action, dossier.FeeVnd))
-            return CommandResult.Invalid("Thủ tục này không thu phí, lệ phí: không có nghĩa vụ tài chính để yêu cầu.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.NoFee"));
 
         var calendar = await calendars.GetAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
@@ -243,9 +243,9 @@ public sealed class DossierService(
         if (NeedsNote(req.Action) && string.IsNullOrEmpty(note))
             problems.Add(req.Action switch
             {
-                DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing => "Vui lòng liệt kê đầy đủ, một lần các giấy tờ cần bổ sung.",
-                DossierAction.Withdraw => "Vui lòng nêu lý do rút hồ sơ.",
-                _ => "Vui lòng nêu lý do.",
+                DossierAction.RequestSupplement or DossierAction.RequestSupplementInProcessing => UiTexts.Get("Dossier.Result.SupplementListNeeded"),
+                DossierAction.Withdraw => UiTexts.Get("Dossier.Result.WithdrawReasonNeeded"),
+                _ => UiTexts.Get("Dossier.Result.ReasonNeeded"),
             });
         if (problems.Count > 0)
             return CommandResult.Invalid(string.Join(" ", problems));
@@ -264,7 +264,7 @@ public sealed class DossierService(
                 // Art. 19(4): a supplement during processing is asked within 3 working days of receipt.
                 if (inProcessing && dossier.ReceivedAt is DateTime received &&
                     calendar.WorkingDaysBetween(DateOnly.FromDateTime(VietnamTime.ToLocal(received)), DateOnly.FromDateTime(nowLocal)) > 3)
-                    return CommandResult.Invalid("Chỉ được yêu cầu bổ sung trong vòng 3 ngày làm việc kể từ ngày tiếp nhận (Nghị định 61/2018/NĐ-CP, Điều 19 khoản 4).");
+                    return CommandResult.Invalid(UiTexts.Get("Dossier.Result.SupplementTooLate"));
                 dossier.SupplementAtReception = !inProcessing;
                 dossier.SupplementCount++;
                 dossier.SupplementRequestedAt = nowUtc;
@@ -272,7 +272,7 @@ public sealed class DossierService(
                 break;
             case DossierAction.SubmitSupplement:
                 if (files.Count == 0)
-                    return CommandResult.Invalid("Vui lòng tải lên các giấy tờ bổ sung.");
+                    return CommandResult.Invalid(UiTexts.Get("Dossier.Result.SupplementFilesNeeded"));
                 if (!dossier.SupplementAtReception)
                 {
                     // Art. 19(4): the processing time restarts from zero once the complete dossier arrives.
@@ -283,7 +283,7 @@ public sealed class DossierService(
                 break;
             case DossierAction.Assign:
                 if (req.AssigneeId is null || !await IsSpecialistOfAsync(db, req.AssigneeId, dossier.UnitId, ct))
-                    return CommandResult.Invalid("Vui lòng chọn chuyên viên xử lý thuộc đơn vị.");
+                    return CommandResult.Invalid(UiTexts.Get("Dossier.Result.AssigneeNeeded"));
                 dossier.AssignedOfficerId = req.AssigneeId;
                 break;
             case DossierAction.ProposeResult:
@@ -302,7 +302,7 @@ public sealed class DossierService(
                     ? await db.Units.ValidOn(VietnamTime.Today(clock)).Where(u => u.Id == t).Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct)
                     : null;
                 if (target is null || target.Id == dossier.UnitId)
-                    return CommandResult.Invalid("Vui lòng chọn cơ quan nhận liên thông khác đơn vị hiện tại.");
+                    return CommandResult.Invalid(UiTexts.Get("Dossier.Result.TransferTargetNeeded"));
                 dossier.UnitId = target.Id;
                 dossier.UnitPath = target.Path;
                 dossier.AssignedOfficerId = null;
@@ -381,21 +381,21 @@ public sealed class DossierService(
         if (dossier.Version != expectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
         if (TextRules.IsBlank(reason))
-            return CommandResult.Invalid("Vui lòng nêu lý do chậm trễ trong phiếu xin lỗi.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.DelayReasonNeeded"));
         if (ActionRequestValidator.NoteProblem(reason) is { } reasonProblem)
             return CommandResult.Invalid(reasonProblem);
         reason = TextRules.Normalize(reason)!;
         if (dossier.DueAt is not DateTime due || DossierWorkflow.IsFinished(dossier.Stage))
-            return CommandResult.Invalid("Hồ sơ không còn trong thời hạn xử lý.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.NotInProcessingTime"));
         var calendar = await calendars.GetAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var dueLocal = VietnamTime.ToLocal(due);
         if (!DeadlineCalculator.CanReappoint(dossier.ReappointmentCount, dueLocal, VietnamTime.ToLocal(nowUtc), calendar))
             return CommandResult.Invalid(dossier.ReappointmentCount > 0
-                ? "Hồ sơ đã được hẹn lại một lần; pháp luật chỉ cho phép hẹn lại một lần."
-                : "Phải gửi phiếu xin lỗi và hẹn lại chậm nhất 01 ngày làm việc trước ngày hẹn trả.");
+                ? UiTexts.Get("Dossier.Result.AlreadyReappointed")
+                : UiTexts.Get("Dossier.Result.ReappointTooLate"));
         if (newDueLocal <= dueLocal || !calendar.IsWorkingDay(DateOnly.FromDateTime(newDueLocal)))
-            return CommandResult.Invalid("Ngày hẹn mới phải là ngày làm việc sau ngày hẹn cũ.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.NewDateInvalid"));
         dossier.ReappointmentCount++;
         dossier.DueAt = VietnamTime.ToUtc(newDueLocal);
         AddEvent(db, dossier, actor, "Reappoint", dossier.Status, dossier.Stage, dossier.Stage,
@@ -428,15 +428,15 @@ public sealed class DossierService(
         if (dossier is null)
             return CommandResult.NotFound();
         if (!actor.IsInRole(Roles.UnitLeader) && !(actor.IsInRole(Roles.Specialist) && dossier.AssignedOfficerId == actor.UserId))
-            return CommandResult.Forbidden("Hồ sơ đã được giao cho chuyên viên khác.");
+            return CommandResult.Forbidden(UiTexts.Get("Dossier.Result.AssignedToAnother"));
         if (dossier.Version != expectedVersion)
             return await ConflictAsync(db, dossier.Id, ct);
         if (TextRules.IsBlank(note))
-            return CommandResult.Invalid("Vui lòng ghi nội dung xác minh.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.VerificationNeeded"));
         if (ActionRequestValidator.NoteProblem(note) is { } noteProblem)
             return CommandResult.Invalid(noteProblem);
         if (DossierWorkflow.IsFinished(dossier.Stage))
-            return CommandResult.Invalid("Hồ sơ đã kết thúc xử lý.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.Finished"));
         AddEvent(db, dossier, actor, "Verify", dossier.Status, dossier.Stage, dossier.Stage, TextRules.Normalize(note), clock.GetUtcNow().UtcDateTime);
         // Touch the row so the concurrency token is renewed with the note.
         db.Entry(dossier).State = EntityState.Modified;
@@ -488,8 +488,9 @@ public sealed class DossierService(
     {
         var last = await db.DossierEvents.AsNoTracking().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Id)
             .Select(e => new { e.ActorName, e.ActorUnitName, e.At, e.Action }).FirstOrDefaultAsync(ct);
-        var who = last is null ? "người khác" : $"{last.ActorName} ({last.ActorUnitName}) lúc {VietnamTime.FormatDateTime(last.At)}";
-        return new CommandResult(CommandStatus.Conflict, $"Hồ sơ đã được cập nhật bởi {who}. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
+        return new CommandResult(CommandStatus.Conflict, last is null
+            ? UiTexts.Get("Dossier.Result.ConflictBySomeone")
+            : UiTexts.Format("Dossier.Result.ConflictBy", last.ActorName, DossierNames.ApplicantRole(last.ActorUnitName) ?? last.ActorUnitName, VietnamTime.FormatDateTime(last.At)));
     }
 
     private sealed record CheckedFile(UploadedFile File, string ContentType);
@@ -503,12 +504,12 @@ public sealed class DossierService(
             if (error is not null)
                 problems.Add(error);
             else if (allowedSlots is not null && f.RequiredDocumentId is int slot && !allowedSlots.Contains(slot))
-                problems.Add($"Tệp «{f.FileName}» không thuộc giấy tờ nào của thủ tục.");
+                problems.Add(UiTexts.Format("Dossier.Result.FileNotInProcedure", f.FileName));
             else
                 ok.Add(new CheckedFile(f, type!));
         }
         foreach (var slot in files.GroupBy(f => f.RequiredDocumentId).Where(g => g.Count() > FileRules.MaxFilesPerSlot))
-            problems.Add($"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.");
+            problems.Add(UiTexts.Format("Dossier.Result.TooManyFiles", FileRules.MaxFilesPerSlot));
         return ok;
     }
 

@@ -55,9 +55,8 @@ public static class FeedbackFigures
 {
     public static readonly int PartCount = Enum.GetValues<FeedbackPart>().Length;
 
-    /// <summary>The DX framework's name for the reports' on-time rate (a measured component reads it like a <see cref="PortalMetrics"/> rate).</summary>
+    /// <summary>The DX framework's name for the reports' on-time rate (a measured component reads it like a <see cref="PortalMetrics"/> rate; its title is <c>Reports.Metric.FeedbackOnTimeRate</c>).</summary>
     public const string OnTimeMetric = "FeedbackOnTimeRate";
-    public const string OnTimeMetricTitle = "Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn";
 
     /// <summary>Numerator and denominator of a measured DX metric on reports; null when the name is not one.</summary>
     public static RateCount? Rate(string? metric, FeedbackCounts counts) =>

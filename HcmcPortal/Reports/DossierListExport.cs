@@ -184,8 +184,8 @@ public sealed class ExportJobs(IDbContextFactory<AppDbContext> dbFactory, DrillD
             ActorJson = JsonSerializer.Serialize(new StoredActor(actor.UserId, actor.Name, actor.UnitId, actor.UnitPath, actor.UnitName, [.. actor.Roles])),
             QueryJson = JsonSerializer.Serialize(q),
             // Named in Vietnamese without diacritics ("ho-so-da-giai-quyet-dung-han-…"), not by the metric's code.
-            FileName = $"{System.Text.RegularExpressions.Regex.Replace(VietnameseText.Fold(PortalMetrics.PartTitle(q.Part)), "[^a-z0-9]+", "-").Trim('-')}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx",
-            Title = $"{PortalMetrics.PartTitle(q.Part)} — {unit.Name} — {q.From:dd/MM/yyyy}–{q.To:dd/MM/yyyy} ({q.Metric.Title})",
+            FileName = $"{System.Text.RegularExpressions.Regex.Replace(VietnameseText.Fold(PortalMetrics.VietnamesePartTitle(q.Part)), "[^a-z0-9]+", "-").Trim('-')}-{unit.Code}-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx",
+            Title = $"{PortalMetrics.VietnamesePartTitle(q.Part)} — {unit.Name} — {q.From:dd/MM/yyyy}–{q.To:dd/MM/yyyy} ({q.Metric.VietnameseTitle})",
             Total = total,
             StartedAt = now,
             LeaseUntil = now + Lease,

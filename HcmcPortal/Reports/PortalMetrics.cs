@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 
 namespace HcmcPortal.Reports;
 
@@ -25,7 +26,14 @@ public enum MetricPart
 }
 
 /// <summary>A named rate: numerator ÷ denominator, both <see cref="MetricPart"/>s.</summary>
-public sealed record PortalMetric(string Name, string Title, MetricPart Numerator, MetricPart Denominator);
+public sealed record PortalMetric(string Name, MetricPart Numerator, MetricPart Denominator)
+{
+    /// <summary>The title in the reader's language (pages).</summary>
+    public string Title => PortalMetrics.TitleOf(Name);
+
+    /// <summary>The Vietnamese title whatever the culture: workbooks and exports are a leader's file, in Vietnamese.</summary>
+    public string VietnameseTitle => PortalMetrics.VietnameseTitleOf(Name);
+}
 
 /// <summary>Numerator and denominator of one rate for one unit; <see cref="Rate"/> is null when nothing was owed.</summary>
 public sealed record RateCount(int Numerator, int Denominator)
@@ -73,34 +81,29 @@ public static class PortalMetrics
 
     public static IReadOnlyList<PortalMetric> All { get; } =
     [
-        new(OnlineShare, "Tỷ lệ hồ sơ nộp trực tuyến", MetricPart.Online, MetricPart.Received),
-        new(OnTimeRate, "Tỷ lệ hồ sơ giải quyết đúng hạn", MetricPart.FinishedOnTime, MetricPart.Finished),
-        new(DossierDigitisedRate, "Tỷ lệ hồ sơ được số hóa", MetricPart.Digitised, MetricPart.Received),
-        new(ResultDigitisedRate, "Tỷ lệ kết quả được số hóa", MetricPart.ResultDigitised, MetricPart.Finished),
-        new(OnlinePaymentRate, "Tỷ lệ hồ sơ thanh toán trực tuyến", MetricPart.PaidOnline, MetricPart.WithFee),
-        new(SatisfactionRate, "Mức độ hài lòng (100% − tỷ lệ trễ hạn − tỷ lệ phản ánh)", MetricPart.SatisfiedHandling, MetricPart.Received),
-        new(RatingSatisfiedRate, "Tỷ lệ đánh giá hài lòng", MetricPart.RatedSatisfied, MetricPart.Rated),
+        new(OnlineShare, MetricPart.Online, MetricPart.Received),
+        new(OnTimeRate, MetricPart.FinishedOnTime, MetricPart.Finished),
+        new(DossierDigitisedRate, MetricPart.Digitised, MetricPart.Received),
+        new(ResultDigitisedRate, MetricPart.ResultDigitised, MetricPart.Finished),
+        new(OnlinePaymentRate, MetricPart.PaidOnline, MetricPart.WithFee),
+        new(SatisfactionRate, MetricPart.SatisfiedHandling, MetricPart.Received),
+        new(RatingSatisfiedRate, MetricPart.RatedSatisfied, MetricPart.Rated),
     ];
 
     public static PortalMetric? Find(string? name) => All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public static string PartTitle(MetricPart part) => part switch
-    {
-        MetricPart.Received => "Hồ sơ tiếp nhận",
-        MetricPart.Online => "Hồ sơ nộp trực tuyến",
-        MetricPart.Digitised => "Hồ sơ được số hóa",
-        MetricPart.Finished => "Hồ sơ đã giải quyết",
-        MetricPart.FinishedOnTime => "Hồ sơ giải quyết đúng hạn",
-        MetricPart.ResultDigitised => "Kết quả được số hóa",
-        MetricPart.WithFee => "Hồ sơ có phí, lệ phí",
-        MetricPart.PaidOnline => "Hồ sơ thanh toán trực tuyến",
-        MetricPart.Overdue => "Hồ sơ trễ hạn",
-        MetricPart.Complaint => "Hồ sơ bị phản ánh (không hài lòng)",
-        MetricPart.SatisfiedHandling => "Hồ sơ không trễ hạn, không bị phản ánh",
-        MetricPart.Rated => "Hồ sơ được đánh giá",
-        MetricPart.RatedSatisfied => "Hồ sơ được đánh giá hài lòng",
-        _ => part.ToString(),
-    };
+    /// <summary>
+    /// A measured metric's title (the portal's rates, and any other measured metric with a <c>Reports.Metric.*</c> text,
+    /// such as the feedback on-time rate) in the reader's language; the name itself when there is none.
+    /// </summary>
+    public static string TitleOf(string metric) => UiTexts.Find($"Reports.Metric.{metric}") ?? metric;
+
+    public static string VietnameseTitleOf(string metric) => UiTexts.Vietnamese($"Reports.Metric.{metric}") ?? metric;
+
+    /// <summary>The set of dossiers a part counts, in the reader's language.</summary>
+    public static string PartTitle(MetricPart part) => UiTexts.Get($"Reports.MetricPart.{part}");
+
+    public static string VietnamesePartTitle(MetricPart part) => UiTexts.Vietnamese($"Reports.MetricPart.{part}") ?? part.ToString();
 
     /// <summary>The set of dossiers behind <paramref name="part"/> in <paramref name="w"/>.</summary>
     public static Expression<Func<MetricRow, bool>> Predicate(MetricPart part, ReportWindow w)

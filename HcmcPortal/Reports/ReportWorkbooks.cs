@@ -116,7 +116,7 @@ public static class ReportWorkbooks
                 Text(ws.Cell(row, 2), c.Code);
                 ws.Cell(row, 3).Value = c.Name;
                 // The metric by its Vietnamese title, never its code name.
-                ws.Cell(row, 4).Value = PortalMetrics.Find(c.Metric)?.Title ?? "";
+                ws.Cell(row, 4).Value = c.Metric is { } metric ? PortalMetrics.VietnameseTitleOf(metric) : "";
                 ws.Cell(row, 5).Value = c.Numerator ?? 0;
                 ws.Cell(row, 6).Value = c.Denominator ?? 0;
                 ws.Cell(row, 7).FormulaA1 = $"IF(F{row}=0,\"\",E{row}/F{row})";

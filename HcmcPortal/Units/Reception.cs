@@ -1,5 +1,6 @@
 using System.Globalization;
 using HcmcPortal.Data;
+using HcmcPortal.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Units;
@@ -22,8 +23,8 @@ namespace HcmcPortal.Units;
 /// </remarks>
 public static class Reception
 {
-    public const string NoUnitMessage = "Vui lòng chọn cơ quan tiếp nhận hồ sơ.";
-    public const string WrongUnitMessage = "Cơ quan tiếp nhận không hợp lệ cho thủ tục này.";
+    public static string NoUnitMessage => UiTexts.Get("Units.Reception.NoUnit");
+    public static string WrongUnitMessage => UiTexts.Get("Units.Reception.WrongUnit");
 
     /// <summary>
     /// The units that receive dossiers of a procedure of <paramref name="level"/> on <paramref name="day"/>; when the
@@ -59,7 +60,7 @@ public static class Reception
         if (unit.ValidTo is DateOnly end && end < day)
             return await DissolvedMessageAsync(db, unit, day, ct);
         if (unit.ValidFrom > day)
-            return $"{unit.Name} bắt đầu hoạt động từ ngày {unit.ValidFrom.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; hiện chưa tiếp nhận hồ sơ.";
+            return UiTexts.Format("Units.Reception.NotYetOpen", unit.Name, unit.ValidFrom.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
         return await Centres(db.Units, level, day, onlyCodes).AnyAsync(u => u.Id == unit.Id, ct) ? null : WrongUnitMessage;
     }
 
@@ -69,8 +70,7 @@ public static class Reception
         var from = unit.ValidTo!.Value.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         var successors = await UnitQueries.SuccessorNamesAsync(db, unit.Id, day, ct);
         return successors.Count == 0
-            ? $"{unit.Name} không còn tiếp nhận hồ sơ từ ngày {from} (đơn vị hành chính đã được sắp xếp lại). Vui lòng chọn một cơ quan tiếp nhận đang hoạt động."
-            : $"{unit.Name} không còn tiếp nhận hồ sơ từ ngày {from} (đơn vị hành chính đã được sắp xếp lại). Đơn vị thay thế: {string.Join(", ", successors)}. "
-              + "Anh/chị có thể nộp tại Trung tâm phục vụ hành chính công của bất kỳ phường, xã, đặc khu nào trong Thành phố.";
+            ? UiTexts.Format("Units.Reception.Dissolved", unit.Name, from)
+            : UiTexts.Format("Units.Reception.DissolvedWithSuccessors", unit.Name, from, string.Join(", ", successors));
     }
 }

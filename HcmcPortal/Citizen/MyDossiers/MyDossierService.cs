@@ -156,9 +156,9 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
         if (dossier is null)
             return CommandResult.NotFound();
         if (dossier.Status is not (DossierStatus.ResultReady or DossierStatus.Returned))
-            return CommandResult.Invalid("Chỉ đánh giá được hồ sơ đã có kết quả.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.RateOnlyWithResult"));
         if (await db.Ratings.AnyAsync(r => r.DossierId == dossierId, ct))
-            return CommandResult.Invalid("Bạn đã đánh giá hồ sơ này.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.AlreadyRated"));
         var now = clock.GetUtcNow().UtcDateTime;
         db.Ratings.Add(new Rating { DossierId = dossierId, Level = level, Comment = comment, At = now });
         db.DossierEvents.Add(new DossierEvent
@@ -173,7 +173,7 @@ public sealed class MyDossierService(IDbContextFactory<AppDbContext> dbFactory, 
         }
         catch (DbUpdateException)
         {
-            return CommandResult.Invalid("Bạn đã đánh giá hồ sơ này.");
+            return CommandResult.Invalid(UiTexts.Get("Dossier.Result.AlreadyRated"));
         }
         return new CommandResult(CommandStatus.Ok, null, null, null, dossierId);
     }

@@ -36,7 +36,7 @@ public sealed record DraftSubmitResult(CommandResult Result, IReadOnlyDictionary
 public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, ProcedureCatalog catalog, DossierService dossiers, TimeProvider clock,
     FluentValidation.IValidator<ApplicantInfo> applicantValidator, FileRules fileRules)
 {
-    public const string NotFoundMessage = "Không tìm thấy bản nháp.";
+    public static string NotFoundMessage => UiTexts.Get("Dossier.Result.DraftNotFound");
 
     public static string DocumentKey(int requiredDocumentId) => $"Doc.{requiredDocumentId}";
 
@@ -80,7 +80,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
     public async Task<DraftSaveResult> SaveAsync(Actor actor, DraftSave save, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Citizen))
-            return new(CommandStatus.Forbidden, "Chỉ người dân, doanh nghiệp được nộp hồ sơ trực tuyến.");
+            return new(CommandStatus.Forbidden, UiTexts.Get("Dossier.Result.OnlyCitizensSubmit"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         DossierDraft? draft;
@@ -90,12 +90,12 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             if (draft is null)
                 return new(CommandStatus.NotFound, NotFoundMessage);
             if (save.ExpectedVersion is Guid expected && draft.Version != expected)
-                return new(CommandStatus.Conflict, "Bản nháp vừa được lưu từ một thiết bị khác. Nội dung mới nhất đã được tải lại; vui lòng kiểm tra trước khi tiếp tục.");
+                return new(CommandStatus.Conflict, UiTexts.Get("Dossier.Result.DraftConflict"));
         }
         else
         {
             if (!await db.Procedures.AnyAsync(p => p.Id == save.ProcedureId && p.IsPublished, ct))
-                return new(CommandStatus.Invalid, "Thủ tục không tồn tại hoặc đã ngừng áp dụng.");
+                return new(CommandStatus.Invalid, UiTexts.Get("Dossier.Result.ProcedureUnavailable"));
             draft = new DossierDraft { Id = Guid.NewGuid(), OwnerUserId = actor.UserId, ProcedureId = save.ProcedureId };
             db.Drafts.Add(draft);
         }
@@ -108,7 +108,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(CommandStatus.Conflict, "Bản nháp vừa được lưu từ một thiết bị khác. Nội dung mới nhất đã được tải lại; vui lòng kiểm tra trước khi tiếp tục.");
+            return new(CommandStatus.Conflict, UiTexts.Get("Dossier.Result.DraftConflict"));
         }
         return new(CommandStatus.Ok, null, draft.Id, draft.Version);
     }
@@ -126,9 +126,9 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         if (draft is null)
             return new(null, NotFoundMessage);
         if (!await db.RequiredDocuments.AnyAsync(r => r.Id == requiredDocumentId && r.ProcedureId == draft.ProcedureId && !r.Retired, ct))
-            return new(null, $"Tệp «{fileName}» không thuộc giấy tờ nào của thủ tục.");
+            return new(null, UiTexts.Format("Dossier.Result.FileNotInProcedure", fileName));
         if (await db.Files.CountAsync(f => f.DraftId == draftId && f.RequiredDocumentId == requiredDocumentId, ct) >= FileRules.MaxFilesPerSlot)
-            return new(null, $"Mỗi giấy tờ được tải tối đa {FileRules.MaxFilesPerSlot} tệp.");
+            return new(null, UiTexts.Format("Dossier.Result.TooManyFiles", FileRules.MaxFilesPerSlot));
         var file = new StoredFile
         {
             Id = Guid.NewGuid(), DraftId = draftId, RequiredDocumentId = requiredDocumentId, Kind = FileKind.Application,
@@ -180,7 +180,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             return new(await FirstSubmissionAsync(actor, idempotencyKey, ct) ?? new CommandResult(CommandStatus.NotFound, NotFoundMessage), none);
         var procedure = await catalog.DetailAsync(draft.ProcedureCode, ct);
         if (procedure is null)
-            return new(CommandResult.Invalid("Thủ tục không tồn tại hoặc đã ngừng áp dụng."), none);
+            return new(CommandResult.Invalid(UiTexts.Get("Dossier.Result.ProcedureUnavailable")), none);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var files = await db.Files.AsNoTracking().Where(f => f.DraftId == draftId).OrderBy(f => f.UploadedAt)
             .Select(f => new UploadedFile(f.FileName, f.Content!.Data, f.RequiredDocumentId)).ToListAsync(ct);
@@ -203,7 +203,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             if (data.Addresses.GetValueOrDefault(field.Key) is { DistrictId: int district, WardId: int ward } && unitNames.Parents.GetValueOrDefault(ward) != district)
                 errors[field.Key] = UiTexts.Get("Validation.Address.WardOutsideDistrict");
         foreach (var doc in procedure.Documents.Where(d => d.Mandatory && files.All(f => f.RequiredDocumentId != d.Id)))
-            errors[DocumentKey(doc.Id)] = $"Thiếu giấy tờ bắt buộc: {doc.Name}.";
+            errors[DocumentKey(doc.Id)] = UiTexts.Format("Dossier.Result.MissingDocument", doc.Name);
         if (!errors.ContainsKey(FormRules.Keys.Unit))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -211,7 +211,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
                 errors[FormRules.Keys.Unit] = refusal;
         }
         if (errors.Count > 0)
-            return new(CommandResult.Invalid("Hồ sơ còn thông tin chưa hợp lệ. Vui lòng kiểm tra các mục được đánh dấu."), errors);
+            return new(CommandResult.Invalid(UiTexts.Get("Dossier.Result.CheckMarkedFields")), errors);
 
         var a = data.Applicant;
         var request = new SubmitRequest(procedure.Id, data.UnitId!.Value, DossierChannel.Online)
