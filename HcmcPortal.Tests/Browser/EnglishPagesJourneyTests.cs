@@ -96,7 +96,15 @@ public sealed class EnglishPagesJourneyTests(BrowserFixture browser)
         var evaluator = await browser.SignedInPageAsync("danhgia.cds@demo.hcmc.vn");
         await SwitchToEnglishAsync(evaluator);
         await CheckAsync(evaluator, "/cds/tham-dinh", problems);
+        await CheckAsync(evaluator, "/cds/bo-chi-so", problems);
         await evaluator.Context.CloseAsync();
+
+        var admin = await browser.SignedInPageAsync("quantri@demo.hcmc.vn");
+        await SwitchToEnglishAsync(admin);
+        foreach (var path in new[] { "/quan-tri/nguoi-dung", "/quan-tri/don-vi", "/quan-tri/thu-tuc", "/quan-tri/thu-tuc/1", "/quan-tri/lich",
+                     "/quan-tri/nhat-ky-du-lieu-ca-nhan", "/quan-tri/thiet-lap", "/quan-tri/nhat-ky" })
+            await CheckAsync(admin, path, problems);
+        await admin.Context.CloseAsync();
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }

@@ -30,7 +30,7 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
 {
     public const string Sheet = "Cán bộ";
     public static readonly string[] Columns = ["Thư điện tử", "Họ và tên", "Số CCCD", "Mã đơn vị", "Vai trò", "Khóa"];
-    private const string Yes = "Có";
+    public const string Yes = "Có";
 
     private sealed record OfficerLine(int Row, string Email, string FullName, string? Cccd, int? UnitId, IReadOnlyList<string> Roles, bool Locked);
 
