@@ -62,8 +62,9 @@ public static class AccountSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager<PortalSignInManager>()
             .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the plain SignInManager: the last registration is the one served.
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<DemoPasswordValidator>()

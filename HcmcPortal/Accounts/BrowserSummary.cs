@@ -21,7 +21,7 @@ public static partial class BrowserSummary
         ("Opera", Product("OPR")),
         ("Samsung Internet", Product("SamsungBrowser")),
         ("Firefox", Product("(?:Firefox|FxiOS)")),
-        ("Chrome", Product("(?:Chrome|CriOS)")),
+        ("Chrome", Product("(?:HeadlessChrome|Chrome|CriOS)")),
         ("Safari", Product("Version")),
     ];
 
