@@ -10,7 +10,7 @@ public static class AccountEndpoints
         {
             // Signing out ends every session of the user, on every device and in the app (a new security stamp).
             if (await users.GetUserAsync(principal) is { } user)
-                await sessions.EndAllAsync(user);
+                await sessions.EndAllAsync(user, endedBy: user.Id);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
         });

@@ -33,10 +33,16 @@ public static class AccountSetup
         });
         services.AddAuthorization();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
-        // The security stamp is checked on every request: signing out or a new password ends every session at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // The security stamp and the session are checked on every request (PortalSignInManager): signing out or a new
+        // password ends every session at once, an ended session its own browser or app.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = SessionRecords.CarryOver;
+        });
         services.AddScoped<AuthenticationStateProvider, StampRevalidatingAuthenticationStateProvider>();
         services.AddScoped<ApiSessions>();
+        services.AddScoped<SessionRecords>();
         services.AddScoped<PasswordResetMail>();
         services.AddScoped<CitizenRegistration>();
 
@@ -56,8 +62,9 @@ public static class AccountSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager<PortalSignInManager>()
             .AddApiEndpoints()
+            // After AddApiEndpoints, which registers the plain SignInManager: the last registration is the one served.
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<DemoPasswordValidator>()

@@ -19,11 +19,17 @@ public sealed class ApiSessions(
     UserManager<AppUser> users,
     IDbContextFactory<AppDbContext> dbFactory,
     IOptionsMonitor<BearerTokenOptions> bearer,
+    SessionRecords records,
     TimeProvider clock,
     ILogger<ApiSessions> log)
 {
-    public const string FamilyClaim = "hcmc:session";
+    /// <summary>The refresh-token family, which is the app session's id (<see cref="SessionRecords.SessionClaim"/>).</summary>
+    public const string FamilyClaim = SessionRecords.SessionClaim;
     public const string RefreshIdClaim = "hcmc:refresh";
+
+    /// <summary>A new app session: its record, then its first token pair (the family is the session's id).</summary>
+    public async Task<IResult> SignInAsync(AppUser user, HttpContext http, CancellationToken ct = default) =>
+        await IssueAsync(user, await records.StartAsync(user, SessionChannel.Api, http, ct), ct);
 
     /// <summary>Signs in through the bearer handler (which writes the token pair) with a new refresh token of <paramref name="family"/>.</summary>
     public async Task<IResult> IssueAsync(AppUser user, Guid family, CancellationToken ct = default)
@@ -72,13 +78,17 @@ public sealed class ApiSessions(
         return null;
     }
 
-    /// <summary>Ends every session of the user: cookies and bearer tokens (stamp), and refresh-token families.</summary>
-    public async Task EndAllAsync(AppUser user, CancellationToken ct = default)
+    /// <summary>
+    /// Ends every session of the user: cookies and bearer tokens (stamp), refresh-token families, and the session records
+    /// (ended by <paramref name="endedBy"/>: the owner signing out, or an administrator).
+    /// </summary>
+    public async Task EndAllAsync(AppUser user, string endedBy, CancellationToken ct = default)
     {
         await users.UpdateSecurityStampAsync(user);
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await records.EndAllAsync(user.Id, endedBy, ct);
     }
 
     /// <summary>A bearer token is valid while its user's stamp is unchanged and its family is not revoked.</summary>
@@ -92,8 +102,12 @@ public sealed class ApiSessions(
         return !await db.RefreshTokens.AnyAsync(t => t.FamilyId == family && t.RevokedAt != null, ct);
     }
 
-    private static Task<int> RevokeFamilyAsync(AppDbContext db, Guid family, DateTime now, CancellationToken ct) =>
-        db.RefreshTokens.Where(t => t.FamilyId == family && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+    /// <summary>A copied refresh token ends its family and the session it is (ended by the portal itself: no person).</summary>
+    private static async Task RevokeFamilyAsync(AppDbContext db, Guid family, DateTime now, CancellationToken ct)
+    {
+        await db.RefreshTokens.Where(t => t.FamilyId == family && t.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
+        await db.UserSessions.Where(s => s.Id == family && s.EndedAt == null).ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now), ct);
+    }
 
     /// <summary>Bearer-token events: checks the stamp and the family before the handler accepts the token.</summary>
     public static async Task ValidateBearerAsync(MessageReceivedContext context)
@@ -111,8 +125,8 @@ public sealed class ApiSessions(
 }
 
 /// <summary>
-/// An interactive page keeps the principal it started with; this re-checks the security stamp every minute, so a
-/// session ended elsewhere (sign-out, password change) also ends in an open page.
+/// An interactive page keeps the principal it started with; this re-checks the security stamp and the session every
+/// minute, so a session ended elsewhere (sign-out, password change, ended by an administrator) also ends in an open page.
 /// </summary>
 public sealed class StampRevalidatingAuthenticationStateProvider(ILoggerFactory loggers, IServiceScopeFactory scopes)
     : RevalidatingServerAuthenticationStateProvider(loggers)

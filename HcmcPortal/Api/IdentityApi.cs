@@ -66,7 +66,7 @@ public static class IdentityApi
     }
 
     /// <summary>Answers { tokenType, accessToken, expiresIn, refreshToken } through Identity's bearer-token handler; a new session family.</summary>
-    private static async Task<IResult> LoginAsync(LoginBody body, SignInManager<AppUser> signIn, UserManager<AppUser> users, ApiSessions sessions, CancellationToken ct)
+    private static async Task<IResult> LoginAsync(LoginBody body, SignInManager<AppUser> signIn, UserManager<AppUser> users, ApiSessions sessions, HttpContext http, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(body.Email) ? null : await users.FindByEmailAsync(body.Email.Trim());
         if (user is null || string.IsNullOrEmpty(body.Password))
@@ -75,7 +75,7 @@ public static class IdentityApi
         if (result.IsLockedOut)
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Tài khoản tạm khóa",
                 detail: "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.");
-        return result.Succeeded ? await sessions.IssueAsync(user, Guid.NewGuid(), ct) : WrongCredentials();
+        return result.Succeeded ? await sessions.SignInAsync(user, http, ct) : WrongCredentials();
     }
 
     private static IResult WrongCredentials() =>
@@ -97,7 +97,7 @@ public static class IdentityApi
     private static async Task<IResult> LogoutAsync(ClaimsPrincipal principal, UserManager<AppUser> users, ApiSessions sessions, CancellationToken ct)
     {
         if (await users.GetUserAsync(principal) is { } user)
-            await sessions.EndAllAsync(user, ct);
+            await sessions.EndAllAsync(user, endedBy: user.Id, ct);
         return Results.NoContent();
     }
 

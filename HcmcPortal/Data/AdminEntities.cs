@@ -61,5 +61,6 @@ public static class AdminAuditActions
     public const string Unlocked = "Unlocked";
     public const string PasswordResetForced = "PasswordResetForced";
     public const string SessionsEnded = "SessionsEnded";
+    public const string SessionEnded = "SessionEnded";
     public const string Imported = "Imported";
 }

@@ -44,6 +44,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DxDeclaration> DxDeclarations => Set<DxDeclaration>();
     public DbSet<DxSnapshot> DxSnapshots => Set<DxSnapshot>();
     public DbSet<IssuedRefreshToken> RefreshTokens => Set<IssuedRefreshToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<MailOutbox> MailOutboxes => Set<MailOutbox>();
     public DbSet<FeedbackCategory> FeedbackCategories => Set<FeedbackCategory>();
@@ -70,6 +71,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(t => t.FamilyId);
             e.HasIndex(t => new { t.UserId, t.ExpiresAt });
+        });
+        b.Entity<UserSession>(e =>
+        {
+            e.Property(s => s.UserId).HasMaxLength(450);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
+            e.Property(s => s.IpAddress).HasMaxLength(45);
+            e.Property(s => s.Browser).HasMaxLength(100);
+            e.Property(s => s.SecurityStamp).HasMaxLength(100);
+            e.Property(s => s.EndedBy).HasMaxLength(450);
+            // Of two people ending one session, the second finds it already ended.
+            e.Property(s => s.EndedAt).IsConcurrencyToken();
+            e.Ignore(s => s.OwnerUnitId);
+            // A user's open sessions (the sessions panel), and the pruning of old ones.
+            e.HasIndex(s => new { s.UserId, s.EndedAt });
+            e.HasIndex(s => s.LastSeenAt);
         });
 
         b.Entity<AppUser>(e =>

@@ -176,6 +176,7 @@ public static class AuditText
         nameof(WorkflowStep) => "Bước quy trình",
         nameof(CalendarEntry) => "Lịch ngày làm việc",
         nameof(CalendarYear) => "Năm lịch",
+        nameof(UserSession) => "Phiên đăng nhập",
         nameof(DxIndex) or nameof(DxComponent) => "Bộ chỉ số CĐS",
         AuditTrailQuery.DossierEntity => "Hồ sơ",
         _ => type,
@@ -191,6 +192,7 @@ public static class AuditText
         AdminAuditActions.Locked => "Khóa tài khoản",
         AdminAuditActions.Unlocked => "Mở khóa tài khoản",
         AdminAuditActions.PasswordResetForced => "Buộc đặt lại mật khẩu",
+        AdminAuditActions.SessionEnded => "Kết thúc một phiên",
         AdminAuditActions.SessionsEnded => "Kết thúc mọi phiên",
         _ => Enum.TryParse<DossierAction>(action, out var a) ? DossierText.ActionName(a) : action,
     };

@@ -16,9 +16,8 @@ public sealed record OfficerInput(string Email, string FullName, string Role, in
 /// <summary>A change to an existing staff account: name, CCCD, unit and roles.</summary>
 public sealed record OfficerUpdate(string UserId, string FullName, string? Cccd, int? UnitId, IReadOnlyList<string> Roles);
 
-public sealed record SessionRow(Guid Family, DateTime StartedAt, DateTime LastRefreshAt, DateTime ExpiresAt);
 public sealed record UserDetail(string Id, string Email, string FullName, string? Cccd, int? UnitId, string? UnitName, IReadOnlyList<string> Roles,
-    bool LockedOut, bool HasPassword, DateTime CreatedAt, DateTime? LastSignInAt, IReadOnlyList<SessionRow> AppSessions);
+    bool LockedOut, bool HasPassword, DateTime CreatedAt, DateTime? LastSignInAt);
 
 /// <summary>A staff account: the person rules for the name and e-mail, a role that is not the citizen's, one unit.</summary>
 public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
@@ -136,15 +135,8 @@ public sealed class UserAdminService(
         if (u is null)
             return null;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        // An app session is a refresh-token family with a live token; web sessions end with the security stamp.
-        var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.UserId == userId)
-            .GroupBy(t => t.FamilyId)
-            .Where(g => g.All(t => t.RevokedAt == null) && g.Any(t => t.UsedAt == null && t.ExpiresAt > now))
-            .Select(g => new SessionRow(g.Key, g.Min(t => t.IssuedAt), g.Max(t => t.IssuedAt), g.Max(t => t.ExpiresAt)))
-            .ToListAsync(ct);
         return new UserDetail(u.Id, u.Email!, u.FullName, u.Cccd, u.UnitId, u.UnitName, roles, u.LockoutEnd > clock.GetUtcNow(), u.HasPassword,
-            u.CreatedAt, u.LastSignInAt, sessions.OrderByDescending(s => s.LastRefreshAt).ToList());
+            u.CreatedAt, u.LastSignInAt);
     }
 
     /// <summary>Creates a staff account; returns Vietnamese errors keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
@@ -209,11 +201,11 @@ public sealed class UserAdminService(
     }
 
     /// <summary>Locks the account until unlocked and ends its sessions.</summary>
-    public Task<string?> LockAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.Locked, async (users, user) =>
+    public Task<string?> LockAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.Locked, async (users, user, scope) =>
     {
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await users.UpdateSecurityStampAsync(user);
+        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user, endedBy: actor.UserId);
     });
 
     public Task<string?> UnlockAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.Unlocked, async (users, user) =>
@@ -230,13 +222,29 @@ public sealed class UserAdminService(
     {
         if (await users.HasPasswordAsync(user))
             await users.RemovePasswordAsync(user);
-        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user);
+        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user, endedBy: actor.UserId);
         await scope.ServiceProvider.GetRequiredService<PasswordResetMail>().SendAsync(user);
     });
 
     /// <summary>Ends every session of the account: web pages (security stamp) and the app's refresh tokens.</summary>
     public Task<string?> EndSessionsAsync(Actor actor, string userId) => ActAsync(actor, userId, AdminAuditActions.SessionsEnded, async (users, user, scope) =>
-        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user));
+        await scope.ServiceProvider.GetRequiredService<ApiSessions>().EndAllAsync(user, endedBy: actor.UserId));
+
+    /// <summary>The account's open sessions (web and app), if <paramref name="actor"/> manages it; else the reason.</summary>
+    public async Task<(IReadOnlyList<OpenSession> Sessions, string? Error)> SessionsAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (user, error) = await TargetAsync(Users(scope, actor), actor, userId);
+        return user is null ? ([], error) : (await scope.ServiceProvider.GetRequiredService<SessionRecords>().ListOpenAsync(user.Id, ct), null);
+    }
+
+    /// <summary>Ends one session of the account (that browser or app only), audited; null when done, else the reason.</summary>
+    public async Task<string?> EndSessionAsync(Actor actor, string userId, Guid sessionId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var (user, error) = await TargetAsync(Users(scope, actor), actor, userId);
+        return user is null ? error : await scope.ServiceProvider.GetRequiredService<SessionRecords>().EndAsync(user.Id, sessionId, endedBy: actor.UserId, ct);
+    }
 
     private Task<string?> ActAsync(Actor actor, string userId, string action, Func<UserManager<AppUser>, AppUser, Task> act) =>
         ActAsync(actor, userId, action, (users, user, _) => act(users, user));
