@@ -6,6 +6,7 @@ using HcmcPortal.Data;
 using HcmcPortal.Data.Seed;
 using HcmcPortal.Domain;
 using HcmcPortal.Tests.Infrastructure;
+using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -117,5 +118,21 @@ public sealed class AdminConflictTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains("LockoutEnd", locked.After);
         await using var db = portal.CreateDb();
         Assert.NotNull(await db.Users.Where(u => u.Email == "congdan@demo.hcmc.vn").Select(u => u.LockoutEnd).SingleAsync());
+    }
+
+    [Fact]
+    public async Task The_unit_list_is_paged_and_searched_in_the_database_in_tree_order()
+    {
+        await using var db = portal.CreateDb();
+        var all = await db.Units.CountAsync();
+
+        var (first, total) = await UnitQueries.PageAsync(db, null, 0, 50);
+        var (found, matches) = await UnitQueries.PageAsync(db, "Gò Vấp", 0, 50);
+
+        Assert.Equal(all, total);
+        Assert.Equal(50, first.Count);
+        Assert.Contains(found, u => u.Name == "Quận Gò Vấp");
+        Assert.All(found, u => Assert.Contains("Gò Vấp", u.Name));
+        Assert.Equal(found.Count, matches);
     }
 }

@@ -261,6 +261,8 @@ public sealed class PortalSettings(
         }
         await db.SaveChangesAsync(ct);
         await SettingsChangedAsync(ct);
+        // The form now shows what is stored: saved again, it is no stale copy.
+        input.Revision = revision;
         if (Saved is { } saved)
             await saved(ct);
         return new Dictionary<string, string[]>();
