@@ -85,6 +85,11 @@ public sealed class CatalogueTests(PortalFactory portal) : IClassFixture<PortalF
         // A stale editor is told, not overwritten.
         var stale = await Editor.SaveAsync(admin, new SaveProcedureCommand(id, opened.Version, opened.Definition));
         Assert.Equal(CommandStatus.Conflict, stale.Status);
+        await using (var db = portal.CreateDb())
+        {
+            var adminName = await db.Users.Where(u => u.Id == admin.UserId).Select(u => u.FullName).SingleAsync();
+            Assert.StartsWith($"Thủ tục vừa được {adminName} lúc ", stale.Message);
+        }
     }
 
     [Fact]
