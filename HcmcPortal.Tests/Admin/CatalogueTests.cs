@@ -85,6 +85,11 @@ public sealed class CatalogueTests(PortalFactory portal) : IClassFixture<PortalF
         // A stale editor is told, not overwritten.
         var stale = await Editor.SaveAsync(admin, new SaveProcedureCommand(id, opened.Version, opened.Definition));
         Assert.Equal(CommandStatus.Conflict, stale.Status);
+        await using (var db = portal.CreateDb())
+        {
+            var adminName = await db.Users.Where(u => u.Id == admin.UserId).Select(u => u.FullName).SingleAsync();
+            Assert.StartsWith($"Thủ tục vừa được {adminName} lúc ", stale.Message);
+        }
     }
 
     [Fact]
@@ -116,6 +121,34 @@ public sealed class CatalogueTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(CommandStatus.Invalid, (await Editor.SaveAsync(admin, new SaveProcedureCommand(null, null, negative))).Status);
         Assert.Equal(before, await db.Procedures.CountAsync());
         Assert.Equal(CommandStatus.Forbidden, (await Editor.SaveAsync(await portal.ActorAsync("motcua.q1@demo.hcmc.vn"), new SaveProcedureCommand(null, null, Definition("9.100004")))).Status);
+    }
+
+    [Fact]
+    public async Task Shares_over_the_limit_a_fully_online_procedure_without_documents_or_form_and_a_choice_without_choices_save_nothing()
+    {
+        var admin = await AdminAsync();
+        await using var db = portal.CreateDb();
+        var before = await db.Procedures.CountAsync();
+        var shares = Definition("9.100005");
+        shares.Steps[1].SharePercent = 90;
+        var noDocuments = Definition("9.100006");
+        noDocuments.Documents = [];
+        var noForm = Definition("9.100007");
+        noForm.Fields = [];
+        var noChoices = Definition("9.100008");
+        noChoices.Fields[1].Options = " | ";
+
+        foreach (var (definition, expected) in new[]
+        {
+            (shares, "vượt quá thời hạn"), (noDocuments, "giấy tờ"), (noForm, "biểu mẫu"),
+            (noChoices, "Trường 2 «Mục đích»: trường lựa chọn phải có ít nhất một lựa chọn."),
+        })
+        {
+            var refused = await Editor.SaveAsync(admin, new SaveProcedureCommand(null, null, definition));
+            Assert.Equal(CommandStatus.Invalid, refused.Status);
+            Assert.Contains(refused.AllProblems, p => p.Message.Contains(expected) && p.Path.Length > 0);
+        }
+        Assert.Equal(before, await db.Procedures.CountAsync());
     }
 
     [Fact]

@@ -12,13 +12,14 @@ public sealed class UploadSlotTests : BunitTestBase
 {
     private readonly List<UploadedFile> kept = [];
 
-    private IRenderedComponent<UploadSlot> RenderSlot(IReadOnlyList<SlotFile>? files = null)
+    private IRenderedComponent<UploadSlot> RenderSlot(IReadOnlyList<SlotFile>? files = null, string acceptedTypes = "")
     {
         OnLiveCircuit();
         return Render<UploadSlot>(p => p
             .Add(s => s.DocumentId, 7)
             .Add(s => s.Name, "Giấy chứng sinh")
             .Add(s => s.Mandatory, true)
+            .Add(s => s.AcceptedTypes, acceptedTypes)
             .Add(s => s.Files, files ?? [])
             .Add(s => s.Upload, file => { kept.Add(file); return Task.FromResult<string?>(null); }));
     }
@@ -30,6 +31,19 @@ public sealed class UploadSlotTests : BunitTestBase
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x4D, 0x5A, 0x90, 0x00], "giay-chung-sinh.pdf", contentType: "application/pdf"));
 
         cut.WaitForAssertion(() => Assert.Equal("Tệp «giay-chung-sinh.pdf» không phải PDF, JPG hoặc PNG. Vui lòng chọn tệp đúng định dạng.",
+            cut.Find("[data-test=slot-error]").TextContent));
+        Assert.Empty(kept);
+    }
+
+    [Fact]
+    public void A_document_that_accepts_only_pdf_offers_only_pdf_and_refuses_a_photo_naming_the_document()
+    {
+        var cut = RenderSlot(acceptedTypes: "pdf");
+        Assert.Equal(".pdf,application/pdf", cut.Find("input[type=file]").GetAttribute("accept"));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(TestFiles.Png(), "giay-chung-sinh.png", contentType: "image/png"));
+
+        cut.WaitForAssertion(() => Assert.Equal("Tệp «giay-chung-sinh.png» không được nhận cho giấy tờ «Giấy chứng sinh»: giấy tờ này chỉ nhận tệp PDF (.pdf).",
             cut.Find("[data-test=slot-error]").TextContent));
         Assert.Empty(kept);
     }

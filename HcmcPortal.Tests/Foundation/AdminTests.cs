@@ -39,7 +39,7 @@ public sealed class AdminTests(PortalFactory portal) : IClassFixture<PortalFacto
         var admin = portal.CreateClient();
         await admin.SignInAsync("quantri@demo.hcmc.vn");
         Assert.Contains("Người dùng", await admin.GetStringAsync("/quan-tri/nguoi-dung"));
-        Assert.Contains("Quận Gò Vấp", await admin.GetStringAsync("/quan-tri/don-vi"));
+        Assert.Contains("data-test=\"units-search\"", await admin.GetStringAsync("/quan-tri/don-vi"));
 
         var citizen = portal.CreateClient();
         await citizen.SignInAsync("congdan@demo.hcmc.vn");

@@ -10,8 +10,9 @@ namespace HcmcPortal.Data;
 /// The one place administrative changes are audited: on every save made for a person (<see cref="AppDbContext.ActorId"/>
 /// set), each <see cref="IAdminAudited"/> row created, changed or deleted, and each role given or taken, becomes an
 /// <see cref="AdminAuditEntry"/> saved in the same transaction. Seeding and start-up corrections have no actor and are
-/// not administrative changes. Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass the change tracker, so
-/// administrative services do not use them.
+/// not administrative changes; a change the portal itself makes to administered data (locking the demo accounts)
+/// is recorded explicitly with <see cref="RecordBySystem"/>. Bulk <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> bypass the
+/// change tracker, so administrative services do not use them.
 /// </summary>
 public static class AdminAuditTrail
 {
@@ -28,6 +29,38 @@ public static class AdminAuditTrail
     ];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// "Nguyễn Văn A lúc 08:30 02/12/2026": who last changed a row (any row of the type when <paramref name="entityKeys"/>
+    /// is null) and when, as the trail records it, for telling the administrator whose save won. An account is keyed by
+    /// its e-mail and its roles by its id, hence several keys.
+    /// </summary>
+    public static async Task<string> LastChangeAsync(AppDbContext db, string entityType, IReadOnlyCollection<string>? entityKeys, CancellationToken ct)
+    {
+        var trail = db.AdminAudit.AsNoTracking().Where(a => a.EntityType == entityType);
+        if (entityKeys is not null)
+            trail = trail.Where(a => entityKeys.Contains(a.EntityKey));
+        var last = await trail.OrderByDescending(a => a.Id)
+            .Select(a => new { a.At, a.ActorUserId, Name = db.Users.Where(u => u.Id == a.ActorUserId).Select(u => u.FullName).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        var who = last?.Name ?? (last?.ActorUserId == SystemActor ? "hệ thống" : "người khác");
+        return last is null ? who : $"{who} lúc {Domain.VietnamTime.FormatDateTime(last.At)}";
+    }
+
+    /// <summary>A change the portal made on its own to an administered row, added to <paramref name="db"/>'s next save under <see cref="SystemActor"/>.</summary>
+    public static void RecordBySystem(AppDbContext db, IAdminAudited row, string action, DateTime now,
+        Dictionary<string, object?>? before, Dictionary<string, object?>? after) =>
+        db.AdminAudit.Add(new AdminAuditEntry
+        {
+            At = now,
+            ActorUserId = SystemActor,
+            EntityType = row.GetType().Name,
+            EntityKey = row.AuditKey,
+            UnitId = row.AuditUnitId,
+            Action = action,
+            Before = before is null ? null : JsonSerializer.Serialize(before.ToDictionary(p => p.Key, p => Shown(p.Value)), Json),
+            After = after is null ? null : JsonSerializer.Serialize(after.ToDictionary(p => p.Key, p => Shown(p.Value)), Json),
+        });
 
     internal static void Capture(AppDbContext db, DateTime now)
     {

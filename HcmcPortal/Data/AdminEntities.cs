@@ -14,7 +14,8 @@ public interface IAdminAudited
 }
 
 /// <summary>
-/// One administrative change: a row of administered data created, changed or deleted by a person (never by seeding).
+/// One administrative change: a row of administered data created, changed or deleted by a person (never by seeding),
+/// or by the portal itself under <see cref="AdminAuditTrail.SystemActor"/> (demo accounts locked at start-up).
 /// Append-only: the context refuses to change or delete a row.
 /// </summary>
 public class AdminAuditEntry

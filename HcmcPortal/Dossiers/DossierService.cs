@@ -69,7 +69,7 @@ public sealed class DossierService(
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
         problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))
             .Select(d => UiTexts.Format("Dossier.Result.MissingDocument", d.Name)));
-        var files = CheckFiles(req.Files, procedure.RequiredDocuments.Select(d => d.Id).ToHashSet(), problems);
+        var files = CheckFiles(req.Files, procedure.RequiredDocuments.ToDictionary(d => d.Id, DocumentSlots.Of), problems);
         if (problems.Count > 0)
             return CommandResult.Invalid(string.Join(" ", problems));
 
@@ -235,7 +235,7 @@ public sealed class DossierService(
         var fromStatus = dossier.Status;
         var problems = new List<string>();
         var slots = req.Files.Any(f => f.RequiredDocumentId is not null)
-            ? (await db.RequiredDocuments.Where(r => r.ProcedureId == dossier.ProcedureId).Select(r => r.Id).ToListAsync(ct)).ToHashSet()
+            ? await DocumentSlots.FiledUnderAsync(db, dossier.ProcedureId, dossier.ProcedureVersion, ct)
             : null;
         var files = CheckFiles(req.Files, slots, problems);
         problems.AddRange((await actionValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage));
@@ -495,16 +495,21 @@ public sealed class DossierService(
 
     private sealed record CheckedFile(UploadedFile File, string ContentType);
 
-    private List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, IReadOnlySet<int>? allowedSlots, List<string> problems)
+    /// <summary>Each file by the portal's rules and, when it answers a document, by that document's accepted types.</summary>
+    private List<CheckedFile> CheckFiles(IReadOnlyList<UploadedFile> files, IReadOnlyDictionary<int, DocumentSlot>? slots, List<string> problems)
     {
         var ok = new List<CheckedFile>();
         foreach (var f in files)
         {
-            var (type, error) = fileRules.Check(f.FileName, f.Data);
+            DocumentSlot? document = null;
+            if (slots is not null && f.RequiredDocumentId is int slot && !slots.TryGetValue(slot, out document))
+            {
+                problems.Add(UiTexts.Format("Dossier.Result.FileNotInProcedure", f.FileName));
+                continue;
+            }
+            var (type, error) = fileRules.Check(f.FileName, f.Data, document);
             if (error is not null)
                 problems.Add(error);
-            else if (allowedSlots is not null && f.RequiredDocumentId is int slot && !allowedSlots.Contains(slot))
-                problems.Add(UiTexts.Format("Dossier.Result.FileNotInProcedure", f.FileName));
             else
                 ok.Add(new CheckedFile(f, type!));
         }

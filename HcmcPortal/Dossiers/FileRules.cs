@@ -1,4 +1,6 @@
+using HcmcPortal.Data;
 using HcmcPortal.Validation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace HcmcPortal.Dossiers;
@@ -9,6 +11,12 @@ public sealed record UploadedFile(string FileName, byte[] Data, int? RequiredDoc
     /// <summary>The name as shown and stored: reduced to a safe display name the moment the upload exists, whatever its path.</summary>
     public string FileName { get; init; } = TextRules.SafeFileName(FileName);
 }
+
+/// <summary>
+/// A required document as uploads see it: its name and the types its procedure (version) accepts for it, as the
+/// catalogue editor stores them ("pdf,jpg"; empty: the portal's types).
+/// </summary>
+public sealed record DocumentSlot(int Id, string Name, string AcceptedTypes);
 
 /// <summary><c>Uploads:*</c>: the size and types of uploaded files, runtime settings an administrator edits (Admin → Thiết lập).</summary>
 public sealed class UploadOptions
@@ -51,6 +59,39 @@ public sealed class FileRules(IOptionsMonitor<UploadOptions> options)
     /// <summary>The file inputs' accept attribute.</summary>
     public string Accept => string.Join(",", Current.Types.SelectMany(t => new[] { KnownTypes[t].Extensions, KnownTypes[t].ContentType }));
 
+    /// <summary>The types a document accepts: its own list within the portal's (an administrator may have turned one off since).</summary>
+    public IReadOnlyList<string> TypesFor(DocumentSlot? document)
+    {
+        var portal = Current.Types;
+        var own = document is null ? [] : Admin.Catalogue.DocumentEdit.TypesOf(document.AcceptedTypes).ToList();
+        return own.Count == 0 ? portal : portal.Where(own.Contains).ToList();
+    }
+
+    /// <summary>The file input's accept attribute for one document: a hint for the picker; <see cref="Check(string, ReadOnlySpan{byte}, DocumentSlot?)"/> is the rule.</summary>
+    public string AcceptFor(DocumentSlot? document) =>
+        string.Join(",", TypesFor(document).SelectMany(t => new[] { KnownTypes[t].Extensions, KnownTypes[t].ContentType }));
+
+    /// <summary>
+    /// The portal's checks, then the document's own types: the content (magic bytes) and the name's extension must both
+    /// be one of them, so a PDF renamed ".jpg" is refused as well as a photo where only PDF is accepted.
+    /// </summary>
+    public (string? ContentType, string? Error) Check(string fileName, ReadOnlySpan<byte> data, DocumentSlot? document)
+    {
+        var (type, error) = Check(fileName, data);
+        if (error is not null || document is null)
+            return (type, error);
+        fileName = TextRules.SafeFileName(fileName);
+        var accepted = TypesFor(document);
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var fits = accepted.Any(t => KnownTypes[t].ContentType == type && KnownTypes[t].Extensions.Split(',').Contains(extension));
+        return fits ? (type, null) : (null, accepted.Count == 0
+            ? $"Giấy tờ «{document.Name}» hiện không nhận loại tệp nào được phép tải lên; vui lòng liên hệ cơ quan giải quyết."
+            : $"Tệp «{fileName}» không được nhận cho giấy tờ «{document.Name}»: giấy tờ này chỉ nhận tệp {Names(accepted)} ({Extensions(accepted)}).");
+    }
+
+    /// <summary>".pdf, .jpg, .jpeg".</summary>
+    public static string Extensions(IReadOnlyList<string> types) => string.Join(", ", types.SelectMany(t => KnownTypes[t].Extensions.Split(',')));
+
     /// <summary>Returns the content type detected from the bytes, or a Vietnamese error.</summary>
     public (string? ContentType, string? Error) Check(string fileName, ReadOnlySpan<byte> data)
     {
@@ -82,4 +123,25 @@ public sealed class FileRules(IOptionsMonitor<UploadOptions> options)
         : d.StartsWith(Png) ? "image/png"
         : d.StartsWith(Jpeg) ? "image/jpeg"
         : null;
+}
+
+/// <summary>The documents files can be uploaded to, each with the types it accepts.</summary>
+public static class DocumentSlots
+{
+    public static DocumentSlot Of(RequiredDocument d) => new(d.Id, d.Name, d.AcceptedTypes);
+
+    /// <summary>
+    /// Every document row of the procedure (a supplement may answer a document since retired), with the accepted types
+    /// of the version the dossier was filed under. A version's stored definition names its documents, not their rows,
+    /// so a row takes the types of the version's document of the same name, and its own when the version has none.
+    /// </summary>
+    public static async Task<Dictionary<int, DocumentSlot>> FiledUnderAsync(AppDbContext db, int procedureId, int version, CancellationToken ct)
+    {
+        var rows = await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == procedureId)
+            .Select(r => new DocumentSlot(r.Id, r.Name, r.AcceptedTypes)).ToDictionaryAsync(s => s.Id, ct);
+        if (await Admin.Catalogue.ProcedureVersions.DefinitionAsync(db, procedureId, version, ct) is not { } filed)
+            return rows;
+        var typesByName = filed.Documents.GroupBy(d => d.Name).ToDictionary(g => g.Key, g => g.First().AcceptedTypes);
+        return rows.Values.Select(r => typesByName.TryGetValue(r.Name, out var types) ? r with { AcceptedTypes = types } : r).ToDictionary(s => s.Id);
+    }
 }

@@ -60,7 +60,7 @@ public sealed record Option(int Id, string Name);
 
 public sealed record OfficerOption(string Id, string Name);
 
-public sealed record RequiredDocumentOption(int Id, string Name, bool Mandatory);
+public sealed record RequiredDocumentOption(int Id, string Name, bool Mandatory, string AcceptedTypes = "");
 
 public sealed record FileInfoRow(Guid Id, string FileName, string ContentType, long Size, FileKind Kind, string? RequiredDocumentName, DateTime UploadedAt);
 
@@ -321,7 +321,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.RequiredDocuments.AsNoTracking().Where(r => r.ProcedureId == procedureId && !r.Retired).OrderBy(r => r.Order)
-            .Select(r => new RequiredDocumentOption(r.Id, r.Name, r.Mandatory)).ToListAsync(ct);
+            .Select(r => new RequiredDocumentOption(r.Id, r.Name, r.Mandatory, r.AcceptedTypes)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<Option>> ProceduresAsync(CancellationToken ct = default)

@@ -9,11 +9,11 @@ namespace HcmcPortal.Officer;
 public static class OfficerUploads
 {
     /// <summary>
-    /// The accepted files, and a Vietnamese error for the first refused one (null when all are accepted). More files
+    /// The accepted files (checked against the document's accepted types when they answer one), and a Vietnamese error for the first refused one (null when all are accepted). More files
     /// than <see cref="FileRules.MaxFilesPerSlot"/> with those already picked are refused as a whole: the service would refuse them.
     /// </summary>
     public static async Task<(List<UploadedFile> Files, string? Error)> ReadAsync(
-        InputFileChangeEventArgs e, int alreadyPicked, int? requiredDocumentId, FileRules rules, IStringLocalizer<UiText> l)
+        InputFileChangeEventArgs e, int alreadyPicked, DocumentSlot? document, FileRules rules, IStringLocalizer<UiText> l)
     {
         // GetMultipleFiles throws beyond its maximum, so the count is checked first.
         if (alreadyPicked + e.FileCount > FileRules.MaxFilesPerSlot)
@@ -34,10 +34,10 @@ public static class OfficerUploads
                 using var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer);
                 var data = buffer.ToArray();
-                if (rules.Check(file.Name, data).Error is { } checkError)
+                if (rules.Check(file.Name, data, document).Error is { } checkError)
                     error ??= checkError;
                 else
-                    accepted.Add(new UploadedFile(file.Name, data, requiredDocumentId));
+                    accepted.Add(new UploadedFile(file.Name, data, document?.Id));
             }
         }
         catch (IOException)

@@ -197,6 +197,7 @@ public sealed class DxReportService(IDbContextFactory<AppDbContext> dbFactory, T
         var info = await PeriodQuery(db.DxPeriods.Where(p => p.Id == period.Id)).FirstAsync(ct);
         var results = await ComputeLiveAsync(db, info, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Snapshots are derived rows, replaced whole; the publication itself is recorded on the period (PublishedBy, PublishedAt).
         await db.DxSnapshots.Where(s => s.PeriodId == period.Id).ExecuteDeleteAsync(ct);
         db.DxSnapshots.AddRange(results.Select(r => new DxSnapshot
         {

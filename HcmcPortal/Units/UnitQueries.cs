@@ -10,6 +10,24 @@ namespace HcmcPortal.Units;
 /// </summary>
 public static class UnitQueries
 {
+    /// <summary>
+    /// One page of the unit tree for the administrators' list, searched by name or code, in tree order (a parent's
+    /// path is a prefix of its children's): all units ever valid, old wards included, so it is paged in the database.
+    /// </summary>
+    public static async Task<(IReadOnlyList<UnitListRow> Rows, int Total)> PageAsync(AppDbContext db, string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        var units = db.Units.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim();
+            units = units.Where(u => u.Name.Contains(s) || u.Code.StartsWith(s) || u.AgencyCode.StartsWith(s));
+        }
+        var total = await units.CountAsync(ct);
+        var rows = await units.OrderBy(u => u.Path).Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
+            .Select(u => new UnitListRow(u.Code, u.Name, u.Kind, u.Level, u.AgencyCode, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
+        return (rows, total);
+    }
+
     /// <summary>Units that exist on <paramref name="day"/> (validity dates inclusive).</summary>
     public static IQueryable<AdministrativeUnit> ValidOn(this IQueryable<AdministrativeUnit> units, DateOnly day) =>
         units.Where(u => u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo >= day));
@@ -55,3 +73,5 @@ public static class UnitQueries
         return names;
     }
 }
+
+public sealed record UnitListRow(string Code, string Name, string Kind, UnitLevel Level, string AgencyCode, DateOnly ValidFrom, DateOnly? ValidTo);

@@ -123,7 +123,7 @@ public sealed class AuditTrailQuery(IDbContextFactory<AppDbContext> dbFactory)
             where user == null || (p != null && (p.NormalizedEmail!.StartsWith(userUpper!) || p.FullName.Contains(user)))
             select new Raw
             {
-                Id = a.Id, At = a.At, Kind = (int)AuditKind.Administrative, ActorName = p != null ? p.FullName : a.ActorUserId,
+                Id = a.Id, At = a.At, Kind = (int)AuditKind.Administrative, ActorName = p != null ? p.FullName : a.ActorUserId == AdminAuditTrail.SystemActor ? "Hệ thống" : a.ActorUserId,
                 ActorEmail = p != null ? p.Email : null, UnitName = un != null ? un.Name : null, EntityType = a.EntityType, EntityKey = a.EntityKey,
                 Action = a.Action, Before = a.Before, After = a.After, FromStatus = null, ToStatus = null,
             };

@@ -75,7 +75,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
             if (procedure is null)
                 return new(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
             if (command.ExpectedVersion is Guid seen && procedure.Version != seen)
-                return Conflict(procedure);
+                return await ConflictAsync(db, procedure, ct);
         }
         else
         {
@@ -106,7 +106,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
         if (procedure is null)
             return new(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
         if (procedure.Version != expectedVersion)
-            return Conflict(procedure);
+            return await ConflictAsync(db, procedure, ct);
         var definition = ProcedureDefinition.Of(procedure);
         if (published && await ProblemsAsync(await WithFactsAsync(db, new SaveProcedureCommand(id, expectedVersion, definition), ct), ct) is { Count: > 0 } problems)
             return Invalid(problems);
@@ -329,6 +329,8 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
     private static CatalogueResult Invalid(IReadOnlyList<CatalogueProblem> problems) =>
         new(CommandStatus.Invalid, string.Join(" ", problems.Select(p => p.Message).Distinct()), problems);
 
-    private static CatalogueResult Conflict(Procedure procedure) =>
-        new(CommandStatus.Conflict, $"Thủ tục vừa được người khác cập nhật lúc {VietnamTime.FormatDateTime(procedure.UpdatedAt)}. Dữ liệu mới đã được tải lại.");
+    /// <summary>Another administrator saved first: theirs stands, and this one is told who and when (what they typed stays on screen).</summary>
+    private static async Task<CatalogueResult> ConflictAsync(AppDbContext db, Procedure procedure, CancellationToken ct) =>
+        new(CommandStatus.Conflict, $"Thủ tục vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(Procedure), [procedure.Code], ct)} sửa; "
+            + "tải lại trang để xem bản mới. Những gì bạn nhập vẫn còn trên màn hình.");
 }

@@ -71,6 +71,8 @@ public sealed class SettingsInput
     public int SubmissionPerClient { get; set; }
     public int SubmissionPerAccount { get; set; }
     public int SubmissionWindowSeconds { get; set; }
+    /// <summary>The stored settings as the form was filled from them (<see cref="PortalSettings.RevisionOf"/>): a save made since wins.</summary>
+    public string? Revision { get; set; }
 
     public string UploadTypes => string.Join(",", new[] { (AllowPdf, "pdf"), (AllowJpg, "jpg"), (AllowPng, "png") }.Where(t => t.Item1).Select(t => t.Item2));
 
@@ -156,6 +158,7 @@ public sealed class PortalSettings(
     private readonly DatabaseSettingsProvider provider = new();
     private readonly IDataProtector protector = protection.CreateProtector("HcmcPortal.Settings.v1");
     private bool attached;
+    private string revision = RevisionOf([]);
 
     /// <summary>Raised after this instance saved settings (for a cross-instance message).</summary>
     public event Func<CancellationToken, Task>? Saved;
@@ -190,7 +193,12 @@ public sealed class PortalSettings(
             }
         }
         provider.Replace(values);
+        revision = RevisionOf(rows);
     }
+
+    /// <summary>Every save stamps the rows it writes, so the latest stamp and the number of rows name the stored settings.</summary>
+    public static string RevisionOf(IReadOnlyCollection<PortalSetting> rows) =>
+        rows.Count == 0 ? "0" : $"{rows.Count}-{rows.Max(r => r.UpdatedAt).Ticks}";
 
     /// <summary>The values in force, for the form (the password only as "set" or not).</summary>
     public (SettingsInput Input, bool PasswordSet) Current()
@@ -210,6 +218,7 @@ public sealed class PortalSettings(
             LookupPerClient = limits.Lookup.PerClient, LookupPerAccount = limits.Lookup.PerAccount, LookupWindowSeconds = limits.Lookup.WindowSeconds,
             SubmissionPerClient = limits.Submission.PerClient, SubmissionPerAccount = limits.Submission.PerAccount,
             SubmissionWindowSeconds = limits.Submission.WindowSeconds,
+            Revision = revision,
         }, !string.IsNullOrEmpty(smtp.Password));
     }
 
@@ -231,6 +240,13 @@ public sealed class PortalSettings(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         var stored = await db.Settings.ToDictionaryAsync(s => s.Key, ct);
+        // Another administrator saved since this form was filled: their values stand, and this form (kept on screen) is refused.
+        if (input.Revision is not null && input.Revision != RevisionOf(stored.Values))
+            return new Dictionary<string, string[]>
+            {
+                [""] = [$"Thiết lập vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(PortalSetting), null, ct)} sửa; "
+                    + "tải lại trang để xem giá trị mới. Những gì bạn nhập vẫn còn trên biểu mẫu."],
+            };
         foreach (var (key, value) in wanted)
         {
             var secret = SettingKeys.IsSecret(key);
@@ -245,6 +261,8 @@ public sealed class PortalSettings(
         }
         await db.SaveChangesAsync(ct);
         await SettingsChangedAsync(ct);
+        // The form now shows what is stored: saved again, it is no stale copy.
+        input.Revision = revision;
         if (Saved is { } saved)
             await saved(ct);
         return new Dictionary<string, string[]>();
@@ -252,7 +270,8 @@ public sealed class PortalSettings(
 }
 
 /// <summary>A unit's agency code (mã định danh, Circular 10/2016/TT-BTTTT), the prefix of the dossier codes it issues.</summary>
-public sealed record AgencyCodeInput(int UnitId, string? AgencyCode);
+/// <summary>A unit's new agency code; <paramref name="Previous"/> is the code the form showed (a change saved since wins).</summary>
+public sealed record AgencyCodeInput(int UnitId, string? AgencyCode, string? Previous = null);
 
 public sealed partial class AgencyCodeInputValidator : AbstractValidator<AgencyCodeInput>
 {
@@ -302,6 +321,9 @@ public sealed class AgencyCodeService(IDbContextFactory<AppDbContext> dbFactory,
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
         if (unit is null)
             return "Không tìm thấy đơn vị.";
+        if (input.Previous is not null && input.Previous != unit.AgencyCode)
+            return $"Mã định danh của {unit.Name} vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(AdministrativeUnit), [unit.Code], ct)} "
+                + $"đổi thành {unit.AgencyCode}; tải lại để xem.";
         if (await db.Units.AnyAsync(u => u.AgencyCode == code && u.Id != unit.Id, ct))
             return $"Mã định danh {code} đã được dùng cho đơn vị khác.";
         unit.AgencyCode = code;

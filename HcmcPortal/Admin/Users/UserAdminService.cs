@@ -13,11 +13,14 @@ public sealed record UserRow(string Id, string Email, string FullName, string? U
 public sealed record UnitOption(int Id, string Name, string Code, UnitLevel Level);
 public sealed record OfficerInput(string Email, string FullName, string Role, int? UnitId, string Password, string? Cccd = null);
 
-/// <summary>A change to an existing staff account: name, CCCD, unit and roles.</summary>
-public sealed record OfficerUpdate(string UserId, string FullName, string? Cccd, int? UnitId, IReadOnlyList<string> Roles);
+/// <summary>
+/// A change to an existing staff account: name, CCCD, unit and roles. <paramref name="Stamp"/> is the account's
+/// concurrency stamp as the form loaded it (<see cref="UserDetail.Stamp"/>): a change saved since then wins, and this one is refused.
+/// </summary>
+public sealed record OfficerUpdate(string UserId, string FullName, string? Cccd, int? UnitId, IReadOnlyList<string> Roles, string? Stamp = null);
 
 public sealed record UserDetail(string Id, string Email, string FullName, string? Cccd, int? UnitId, string? UnitName, IReadOnlyList<string> Roles,
-    bool LockedOut, bool HasPassword, DateTime CreatedAt, DateTime? LastSignInAt);
+    bool LockedOut, bool HasPassword, DateTime CreatedAt, DateTime? LastSignInAt, string? Stamp = null);
 
 /// <summary>A staff account: the person rules for the name and e-mail, a role that is not the citizen's, one unit.</summary>
 public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
@@ -130,13 +133,13 @@ public sealed class UserAdminService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var u = await db.Users.AsNoTracking().VisibleTo(actor).Where(x => x.Id == userId)
             .Select(x => new { x.Id, x.Email, x.FullName, x.Cccd, x.UnitId, UnitName = x.Unit != null ? x.Unit.Name : null, x.LockoutEnd,
-                HasPassword = x.PasswordHash != null, x.CreatedAt, x.LastSignInAt })
+                HasPassword = x.PasswordHash != null, x.CreatedAt, x.LastSignInAt, x.ConcurrencyStamp })
             .FirstOrDefaultAsync(ct);
         if (u is null)
             return null;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name!).ToListAsync(ct);
         return new UserDetail(u.Id, u.Email!, u.FullName, u.Cccd, u.UnitId, u.UnitName, roles, u.LockoutEnd > clock.GetUtcNow(), u.HasPassword,
-            u.CreatedAt, u.LastSignInAt);
+            u.CreatedAt, u.LastSignInAt, u.ConcurrencyStamp);
     }
 
     /// <summary>Creates a staff account; returns Vietnamese errors keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
@@ -178,6 +181,14 @@ public sealed class UserAdminService(
             return Errors("", error!);
         if (!StaffScope.CanManage(actor, input.UnitId, input.Roles))
             return Errors(nameof(OfficerUpdate.UnitId), StaffScope.OutOfScope);
+        // Another administrator saved the account since this form loaded it: theirs stands. A save in between this
+        // check and ours is refused by the database (Identity's concurrency stamp), with its own message.
+        if (input.Stamp is not null && input.Stamp != user.ConcurrencyStamp)
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return Errors("", $"Tài khoản vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(AppUser), [user.Email ?? user.Id, user.Id], default)} sửa; "
+                + "tải lại để xem thay đổi mới. Những gì bạn nhập vẫn còn trên biểu mẫu.");
+        }
         var cccd = string.IsNullOrWhiteSpace(input.Cccd) ? null : PersonRules.StoredCccd(input.Cccd);
         if (await users.CccdTakenAsync(cccd, exceptUserId: user.Id))
             return Errors(nameof(OfficerUpdate.Cccd), "Số CCCD này đã thuộc một tài khoản khác.");

@@ -10,7 +10,7 @@ public sealed record ProcedureQuery(string? Text = null, string? Field = null, P
 
 public sealed record ProcedureRow(string Code, string Name, string Field, ProcedureLevel Level, TimeLimit TimeLimit, long FeeVnd, bool FullyOnline);
 
-public sealed record RequiredDocumentInfo(int Id, string Name, bool Mandatory, bool HasTemplate = false);
+public sealed record RequiredDocumentInfo(int Id, string Name, bool Mandatory, bool HasTemplate = false, string AcceptedTypes = "");
 
 /// <summary>One field of a procedure's own form, with the administrator's validation (text length, number range).</summary>
 public sealed record FormFieldInfo(string Key, string Label, FormFieldType Type, bool Required, IReadOnlyList<string> Options,
@@ -68,7 +68,7 @@ public sealed class ProcedureCatalog(IDbContextFactory<AppDbContext> dbFactory, 
             {
                 p.Id, p.Code, p.Name, p.Field, p.Level, p.TimeLimitValue, p.TimeLimitUnit, p.FeeVnd, p.FullyOnline, p.Description, p.HandlingAgency,
                 p.ReceivingUnitCodes, p.CurrentVersion, p.ChangedAt,
-                Documents = p.RequiredDocuments.Where(d => !d.Retired).OrderBy(d => d.Order).Select(d => new RequiredDocumentInfo(d.Id, d.Name, d.Mandatory, d.TemplateFileName != null)).ToList(),
+                Documents = p.RequiredDocuments.Where(d => !d.Retired).OrderBy(d => d.Order).Select(d => new RequiredDocumentInfo(d.Id, d.Name, d.Mandatory, d.TemplateFileName != null, d.AcceptedTypes)).ToList(),
                 Fields = p.FormFields.OrderBy(f => f.Order).Select(f => new { f.Key, f.Label, f.Type, f.Required, f.Options, f.MaxLength, f.MinValue, f.MaxValue }).ToList(),
             })
             .AsSplitQuery().FirstOrDefaultAsync(ct);

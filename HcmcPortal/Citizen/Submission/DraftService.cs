@@ -113,20 +113,22 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
         return new(CommandStatus.Ok, null, draft.Id, draft.Version);
     }
 
-    /// <summary>Stores one uploaded file in a draft's slot, checked by its content (magic bytes) and the per-slot limit.</summary>
+    /// <summary>Stores one uploaded file in a draft's slot, checked by its content (magic bytes), the document's accepted types and the per-slot limit.</summary>
     public async Task<DraftFileResult> AddFileAsync(Actor actor, Guid draftId, int requiredDocumentId, string fileName, byte[] data, CancellationToken ct = default)
     {
         fileName = TextRules.SafeFileName(fileName);
-        var (contentType, error) = fileRules.Check(fileName, data);
-        if (error is not null)
-            return new(null, error);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var draft = await db.Drafts.AsNoTracking().Where(d => d.Id == draftId && d.OwnerUserId == actor.UserId)
             .Select(d => new { d.ProcedureId }).FirstOrDefaultAsync(ct);
         if (draft is null)
             return new(null, NotFoundMessage);
-        if (!await db.RequiredDocuments.AnyAsync(r => r.Id == requiredDocumentId && r.ProcedureId == draft.ProcedureId && !r.Retired, ct))
+        var document = await db.RequiredDocuments.AsNoTracking().Where(r => r.Id == requiredDocumentId && r.ProcedureId == draft.ProcedureId && !r.Retired)
+            .Select(r => new DocumentSlot(r.Id, r.Name, r.AcceptedTypes)).FirstOrDefaultAsync(ct);
+        if (document is null)
             return new(null, UiTexts.Format("Dossier.Result.FileNotInProcedure", fileName));
+        var (contentType, error) = fileRules.Check(fileName, data, document);
+        if (error is not null)
+            return new(null, error);
         if (await db.Files.CountAsync(f => f.DraftId == draftId && f.RequiredDocumentId == requiredDocumentId, ct) >= FileRules.MaxFilesPerSlot)
             return new(null, UiTexts.Format("Dossier.Result.TooManyFiles", FileRules.MaxFilesPerSlot));
         var file = new StoredFile

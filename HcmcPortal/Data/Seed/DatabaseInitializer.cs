@@ -95,17 +95,27 @@ public sealed class DatabaseInitializer(
 
     /// <summary>
     /// A database that once ran in demo mode keeps the demo accounts and their published password: outside demo mode
-    /// they are locked and their sessions ended (a new security stamp).
+    /// they are locked and their sessions ended (a new security stamp). The portal locks them, not a person, so each
+    /// lock is written to the audit trail in the same save under the system actor.
     /// </summary>
     private async Task LockDemoAccountsAsync(CancellationToken ct)
     {
         var demoEmails = DemoSeeder.Accounts.Select(a => a.Email.ToUpperInvariant()).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var locked = await db.Users.Where(u => demoEmails.Contains(u.NormalizedEmail!) && u.LockoutEnd == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnabled, true).SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue)
-                .SetProperty(u => u.SecurityStamp, Guid.NewGuid().ToString("N")), ct);
-        if (locked > 0)
-            log.LogWarning("Demo mode is off: locked {Count} demo accounts left in the database", locked);
+        var demo = await db.Users.Where(u => demoEmails.Contains(u.NormalizedEmail!) && u.LockoutEnd == null).ToListAsync(ct);
+        var now = DateTime.UtcNow;
+        foreach (var user in demo)
+        {
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
+            AdminAuditTrail.RecordBySystem(db, user, AdminAuditActions.Locked, now,
+                before: new() { [nameof(AppUser.LockoutEnd)] = null }, after: new() { [nameof(AppUser.LockoutEnd)] = DateTimeOffset.MaxValue });
+        }
+        await db.SaveChangesAsync(ct);
+        if (demo.Count > 0)
+            log.LogWarning("Demo mode is off: locked {Count} demo accounts left in the database", demo.Count);
     }
 
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
