@@ -112,6 +112,17 @@ public sealed class SqlServerPathTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public void The_applicant_name_search_is_a_range_on_the_folded_name_for_SQL_Server()
+    {
+        using var db = SqlServerContext();
+        var sql = OfficerQueries.ApplySearch(db.Dossiers.VisibleTo(Reception), "Nguyễn Văn").ToQueryString();
+        // A seek on (UnitId, ApplicantSearchName), not a LIKE '%…%' scan.
+        Assert.Contains("[d].[ApplicantSearchName] >= @", sql);
+        Assert.Contains("[d].[ApplicantSearchName] < @", sql);
+        Assert.DoesNotContain("LIKE", sql);
+    }
+
+    [Fact]
     public void My_dossiers_catalogue_search_and_lookup_translate_for_SQL_Server()
     {
         using var db = SqlServerContext();

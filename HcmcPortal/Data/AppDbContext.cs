@@ -205,6 +205,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(d => new { d.UnitId, d.Status, d.ApplicantName });
             e.HasIndex(d => new { d.UnitId, d.SubmittedAt });
             e.HasIndex(d => new { d.UnitId, d.ApplicantName });
+            // The applicant search: a prefix of the folded name is a range on this index (OfficerQueries.ApplySearch).
+            e.HasIndex(d => new { d.UnitId, d.ApplicantSearchName });
             e.HasIndex(d => new { d.UnitId, d.FinishedAt, d.DueAt });
             // Reports: the dossiers still open at a moment (the roll-ups' correction, "in process").
             e.HasIndex(d => new { d.FinishedAt, d.ReceivedAt });

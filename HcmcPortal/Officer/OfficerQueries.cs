@@ -95,6 +95,8 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         var calendar = await calendars.GetAsync(ct);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var query = QueueQuery(db, actor, queue, filter, calendar, nowUtc);
+        // The count and the page on one connection: opening a pooled connection (and its pragmas) costs as much as the page.
+        await db.Database.OpenConnectionAsync(ct);
         var total = await query.CountAsync(ct);
         var rows = await PageQuery(db, query, sortBy, descending, page, pageSize).ToListAsync(ct);
         var nowLocal = VietnamTime.ToLocal(nowUtc);
@@ -158,12 +160,7 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
             query = query.Where(d => d.SubmittedAt < toUtc);
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var term = filter.Search.Trim();
-            var upper = term.ToUpperInvariant();
-            var folded = VietnameseText.Fold(term);
-            query = query.Where(d => d.Code.Contains(upper) || d.ApplicantSearchName.Contains(folded) || d.ApplicantCccd == term);
-        }
+            query = ApplySearch(query, filter.Search.Trim());
         switch (filter.Due)
         {
             case DueFilter.Overdue:
@@ -179,6 +176,27 @@ public sealed class OfficerQueries(IDbContextFactory<AppDbContext> dbFactory, Ca
         }
         return query;
     }
+
+    /// <summary>
+    /// The search box. A term with a digit is a dossier code (any part of it) or a CCCD number; a term without one is
+    /// the start of the applicant's name, compared folded ("nguyen van" finds "Nguyễn Văn An") as a range on the
+    /// persisted folded name, so it seeks the <c>(UnitId, ApplicantSearchName)</c> index instead of reading the unit's
+    /// history. Vietnamese names are written family name first, which is how a clerk types them.
+    /// </summary>
+    internal static IQueryable<Dossier> ApplySearch(IQueryable<Dossier> query, string term)
+    {
+        if (term.Any(char.IsAsciiDigit))
+        {
+            var upper = term.ToUpperInvariant();
+            return query.Where(d => d.Code.Contains(upper) || d.ApplicantCccd == term);
+        }
+        var (from, to) = PrefixRange(VietnameseText.Fold(term));
+        return query.Where(d => string.Compare(d.ApplicantSearchName, from) >= 0 && string.Compare(d.ApplicantSearchName, to) < 0);
+    }
+
+    /// <summary>The folded names that start with <paramref name="prefix"/>: from it (inclusive) to it with the last letter moved up one (exclusive).</summary>
+    internal static (string From, string To) PrefixRange(string prefix) =>
+        prefix.Length == 0 ? ("", "\uffff") : (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
     /// <summary>"Due soon" = due today or by the end of the next working day (<see cref="DeadlineCalculator.Classify"/>).</summary>
     internal static DateTime DueSoonLimitUtc(WorkingCalendar calendar, DateTime nowUtc)

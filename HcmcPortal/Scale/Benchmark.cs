@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using HcmcPortal.Accounts;
 using HcmcPortal.Citizen.MyDossiers;
 using HcmcPortal.Data;
@@ -27,6 +28,9 @@ public static class Benchmark
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         var quick = args.Contains("--quick");
+        // --only queue,unit_list: just the figures whose names start so (profiling one figure without the whole run).
+        var only = ScaleCommands.Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        bool Wanted(string name) => only is null || only.Any(name.StartsWith);
         var repetitions = quick ? 7 : 21;
         var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db0 = await dbFactory.CreateDbContextAsync();
@@ -34,6 +38,7 @@ public static class Benchmark
         var connectionString = db0.Database.GetConnectionString()!;
         Console.WriteLine($"benchmark over {count:N0} dossiers, {repetitions} repetitions after a warm-up");
         Lines.Clear();
+        Figures.Clear();
 
         var reception = await ActorAsync(services, "motcua.q1@demo.hcmc.vn");
         var leader = await ActorAsync(services, "lanhdao.tp@demo.hcmc.vn");
@@ -41,6 +46,8 @@ public static class Benchmark
         var officer = services.GetRequiredService<OfficerQueries>();
 
         // Queue: the reception desk's oldest-first page, its count included.
+        if (Wanted("queue"))
+        {
         var queue = await P95Async("queue_page", repetitions, () => officer.ListAsync(reception, OfficerQueue.Reception, new DossierFilter(), null, false, 0, 20));
         var queueSql = await P95Async("queue_page_sql", repetitions, () => SqlPageAsync(connectionString,
             "SELECT COUNT(*) FROM Dossiers WHERE UnitId = $unit AND Stage = 0",
@@ -50,8 +57,11 @@ public static class Benchmark
         Bench("queue_page_p95_ms", queue, "ms");
         Bench("queue_page_sql_p95_ms", queueSql, "ms");
         Bench("queue_page_vs_sql", queue / queueSql, "x");
+        }
 
         // Unit list: a status filter, sorted by applicant, first and last page.
+        if (Wanted("unit_list"))
+        {
         var filter = new DossierFilter { Status = DossierStatus.Returned };
         var total = (await officer.ListAsync(reception, OfficerQueue.Unit, filter, nameof(DossierRow.ApplicantName), false, 0, 20)).Total;
         var lastPage = Math.Max(0, (total - 1) / 20);
@@ -69,27 +79,36 @@ public static class Benchmark
         Bench("unit_list_last_page_p95_ms", unitLast, "ms");
         Bench("unit_list_sql_p95_ms", Math.Max(unitFirstSql, unitLastSql), "ms");
         Bench("unit_list_vs_sql", Math.Max(unitFirst, unitLast) / Math.Max(unitFirstSql, unitLastSql), "x");
+        }
 
-        Bench("dashboard_ms", await P95Async("dashboard", repetitions, () => officer.DashboardAsync(reception)), "ms");
+        if (Wanted("dashboard"))
+            Bench("dashboard_ms", await P95Async("dashboard", repetitions, () => officer.DashboardAsync(reception)), "ms");
         var mine = services.GetRequiredService<MyDossierService>();
-        Bench("my_dossiers_p95_ms", await P95Async("my_dossiers", repetitions, () => mine.ListAsync(citizen, new MyDossierQuery())), "ms");
+        if (Wanted("my_dossiers"))
+            Bench("my_dossiers_p95_ms", await P95Async("my_dossiers", repetitions, () => mine.ListAsync(citizen, new MyDossierQuery())), "ms");
 
         var today = DateOnly.FromDateTime(VietnamTime.ToLocal(DateTime.UtcNow));
         var yearStart = new DateOnly(today.Year, 1, 1);
         var dx = services.GetRequiredService<DxReportService>();
         var dxYear = (await dx.PeriodsAsync()).Where(p => !p.Published).Select(p => (int?)p.Year).LastOrDefault() ?? today.Year - 1;
-        Bench("dx_report_ms", await P95Async("dx_report", repetitions, () => dx.RankingAsync(dxYear)), "ms");
+        if (Wanted("dx_report"))
+            Bench("dx_report_ms", await P95Async("dx_report", repetitions, () => dx.RankingAsync(dxYear)), "ms");
         var serviceIndex = services.GetRequiredService<ServiceIndexService>();
-        Bench("service_index_ms", await P95Async("service_index", repetitions, () => serviceIndex.ComputeAsync(leader, yearStart, today)), "ms");
+        if (Wanted("service_index"))
+            Bench("service_index_ms", await P95Async("service_index", repetitions, () => serviceIndex.ComputeAsync(leader, yearStart, today)), "ms");
         var statistics = services.GetRequiredService<StatisticsService>();
-        Bench("statistics_ms", await P95Async("statistics", repetitions, () => statistics.ComputeAsync(leader, yearStart, today, StatGrouping.Unit)), "ms");
-        Bench("statistics_2024_ms", await P95Async("statistics_2024", repetitions, () => statistics.ComputeAsync(leader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Unit)), "ms");
-        Bench("dx_xlsx_ms", await P95Async("dx_xlsx", Math.Min(repetitions, 5), async () =>
+        if (Wanted("statistics"))
+            Bench("statistics_ms", await P95Async("statistics", repetitions, () => statistics.ComputeAsync(leader, yearStart, today, StatGrouping.Unit)), "ms");
+        if (Wanted("statistics_2024"))
+            Bench("statistics_2024_ms", await P95Async("statistics_2024", repetitions, () => statistics.ComputeAsync(leader, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), StatGrouping.Unit)), "ms");
+        if (Wanted("dx_xlsx"))
+            Bench("dx_xlsx_ms", await P95Async("dx_xlsx", Math.Min(repetitions, 5), async () =>
         {
             var ranking = (await dx.RankingAsync(dxYear))!;
             return ReportWorkbooks.DxRanking(ranking, ranking.Units.Select(u => u.UnitCode).ToHashSet());
         }), "ms");
-        Bench("statistics_xlsx_ms", await P95Async("statistics_xlsx", Math.Min(repetitions, 5), async () =>
+        if (Wanted("statistics_xlsx"))
+            Bench("statistics_xlsx_ms", await P95Async("statistics_xlsx", Math.Min(repetitions, 5), async () =>
         {
             var reports = new List<StatReport>();
             foreach (var grouping in Enum.GetValues<StatGrouping>())
@@ -97,7 +116,18 @@ public static class Benchmark
             return ReportWorkbooks.Statistics(reports);
         }), "ms");
 
-        await WriteReportAsync(args, count);
+        if (Wanted("listing_export"))
+            await ListingExportAsync(services, leader, today);
+
+        // ── Hook for h12c (issue 12 load figures): submit_*, circuit_kb, click_p95_ms are measured HERE, against the real
+        // app started as a child process — one call, placed before the growth ratios and the report so its figures are in both.
+
+        if (only is null)
+        {
+            await GrowthAsync(count);
+            await WriteReportAsync(args, count);
+        }
+
         return 0;
     }
 
@@ -105,7 +135,82 @@ public static class Benchmark
     {
         var line = string.Create(CultureInfo.InvariantCulture, $"BENCH {name} {value:0.##} {unit}");
         Lines.Add(line);
+        Figures[name] = value;
         Console.WriteLine(line);
+    }
+
+    /// <summary>The figures of this run by name, kept in App_Data/bench-N.json for the growth ratios of a later run.</summary>
+    private static readonly Dictionary<string, double> Figures = [];
+
+    /// <summary>
+    /// Writes this run's figures to App_Data/bench-N.json and, when a run at the other size of the pair
+    /// (200,000 / 2,000,000) exists, prints <c>BENCH growth_name ratio x</c>: the 2,000,000 figure over the 200,000 one,
+    /// for every timed report and list (the CPU-time ones, which a busy machine distorts least, included).
+    /// </summary>
+    private static async Task GrowthAsync(int count)
+    {
+        Directory.CreateDirectory("App_Data");
+        await File.WriteAllTextAsync(Path.Combine("App_Data", $"bench-{count}.json"), JsonSerializer.Serialize(Figures));
+        const int small = 200_000, large = 2_000_000;
+        var other = Path.Combine("App_Data", $"bench-{(count == large ? small : large)}.json");
+        if (count is not (small or large) || !File.Exists(other))
+            return;
+        var previous = JsonSerializer.Deserialize<Dictionary<string, double>>(await File.ReadAllTextAsync(other))!;
+        var (big, little) = count == large ? (Figures, previous) : (previous, Figures);
+        foreach (var (name, value) in big.Where(f => f.Key.EndsWith("_ms", StringComparison.Ordinal)).ToList())
+            if (little.GetValueOrDefault(name) is > 0 and var baseline)
+                Bench($"growth_{name.Replace("_p95_ms", "").Replace("_ms", "")}", value / baseline, "ratio");
+    }
+
+    /// <summary>
+    /// The city-wide listing export (a leader's "every dossier received" drill-down, 2024 → today, at most 500,000 rows)
+    /// through the export's own writer and pages. Peak = the process working set sampled every 20 ms during the export,
+    /// minus the working set before it (so it includes the unmanaged SQLite pages and the xlsx zip buffers, not only the GC heap).
+    /// </summary>
+    private static async Task ListingExportAsync(IServiceProvider services, Actor leader, DateOnly today)
+    {
+        const int cap = 500_000;
+        var drill = services.GetRequiredService<DrillDownService>();
+        var query = new DrillDownQuery(PortalMetrics.All[0], MetricPart.Received, "79", new DateOnly(2024, 1, 1), today);
+        var city = (await drill.UnitAsync(leader, query.UnitCode, query.From, query.To))!;
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        var peak = before;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            using var self = Process.GetCurrentProcess();
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                peak = Math.Max(peak, self.WorkingSet64);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        });
+        var rows = 0;
+        var watch = Stopwatch.StartNew();
+        await using (var sink = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
+            await DossierListXlsx.WriteAsync(sink, "benchmark", Capped(drill.PagesAsync(leader, city, query, DossierListXlsx.PageSize), cap), n => rows = n, default);
+        var elapsed = watch.Elapsed;
+        await sampling.CancelAsync();
+        await sampler;
+        Bench("listing_export_rows", rows, "dossiers");
+        Bench("listing_export_rows_per_s", rows / elapsed.TotalSeconds, "rows/s");
+        Bench("listing_export_peak_mb", (peak - before) / 1024.0 / 1024.0, "MB");
+    }
+
+    private static async IAsyncEnumerable<IReadOnlyList<DrillDossier>> Capped(IAsyncEnumerable<IReadOnlyList<DrillDossier>> pages, int cap)
+    {
+        var left = cap;
+        await foreach (var page in pages)
+        {
+            if (left <= 0)
+                yield break;
+            yield return page.Count <= left ? page : [.. page.Take(left)];
+            left -= page.Count;
+        }
     }
 
     /// <summary>
@@ -149,9 +254,11 @@ public static class Benchmark
         page.Parameters.AddWithValue("$unit", unitId);
         page.Parameters.AddWithValue("$offset", offset);
         await using var reader = await page.ExecuteReaderAsync();
+        // Every column read, as EF materialises them.
+        var values = new object[reader.FieldCount];
         var rows = 0;
         while (await reader.ReadAsync())
-            rows++;
+            rows += reader.GetValues(values);
         return total + rows;
     }
 

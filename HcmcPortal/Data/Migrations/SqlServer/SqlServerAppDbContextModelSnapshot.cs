@@ -467,6 +467,8 @@ namespace HcmcPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("UnitId", "ApplicantName");
 
+                    b.HasIndex("UnitId", "ApplicantSearchName");
+
                     b.HasIndex("UnitId", "SubmittedAt");
 
                     b.HasIndex("UnitId", "FinishedAt", "DueAt");

@@ -455,6 +455,8 @@ namespace HcmcPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("UnitId", "ApplicantName");
 
+                    b.HasIndex("UnitId", "ApplicantSearchName");
+
                     b.HasIndex("UnitId", "SubmittedAt");
 
                     b.HasIndex("UnitId", "FinishedAt", "DueAt");
