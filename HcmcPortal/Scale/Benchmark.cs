@@ -97,6 +97,8 @@ public static class Benchmark
             return ReportWorkbooks.Statistics(reports);
         }), "ms");
 
+        // The load figures against the real app on loopback (HcmcPortal.LoadTest; --no-load skips them).
+        Lines.AddRange(await LoadBenchmark.RunAsync(args, new SqliteConnectionStringBuilder(connectionString).DataSource));
         await WriteReportAsync(args, count);
         return 0;
     }
