@@ -77,6 +77,7 @@ public static class CircuitLoad
 
         var pages = new List<IPage>();
         var opening = Stopwatch.StartNew();
+        var open = 0;
         using (var gate = new SemaphoreSlim(8))
         {
             var opened = Enumerable.Range(0, circuits).Select(async _ =>
@@ -86,6 +87,8 @@ public static class CircuitLoad
                 {
                     var page = await context.NewPageAsync();
                     await OpenQueueAsync(page);
+                    if (Interlocked.Increment(ref open) is var count && count % 50 == 0)
+                        say($"circuits: {count} open after {opening.Elapsed.TotalSeconds:F0} s");
                     return page;
                 }
                 finally
