@@ -62,7 +62,8 @@ public static class CircuitLoad
                 "--no-first-run", "--disable-quic", "--renderer-process-limit=8"],
         });
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, Locale = "vi-VN" });
-        context.SetDefaultTimeout(120_000);
+        // Generous: on a shared, overloaded machine a page may take minutes to come alive; the open time is reported.
+        context.SetDefaultTimeout(600_000);
 
         // Signed in once through the real login page; every page of the context shares the cookie. This page stays open
         // on the queue as the warm-up circuit (compiled code, caches), before the memory is first read.

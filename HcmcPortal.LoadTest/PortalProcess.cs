@@ -105,6 +105,13 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>CPU time the portal process has used so far (user + system).</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>Resident memory of the portal process (VmRSS of /proc/&lt;pid&gt;/status), in KB.</summary>
     public long ResidentKb()
     {

@@ -40,7 +40,7 @@ try
         if (options.Submit)
         {
             Say($"submissions: {options.Clients} clients for {options.SubmitDuration.TotalSeconds:F0} s …");
-            submitted = await SubmitLoad.RunAsync(portal.BaseUrl, options.Clients, options.SubmitDuration, Say, cancel.Token);
+            submitted = await SubmitLoad.RunAsync(portal.BaseUrl, options.Clients, options.SubmitDuration, portal.CpuTime, Say, cancel.Token);
         }
         if (options.CircuitLoad)
         {
@@ -63,6 +63,7 @@ try
         Bench("submit_p99_ms" + suffix, Percentile(submitted.AcknowledgedMs, 0.99), "ms");
         Bench("submit_p50_ms" + suffix, Percentile(submitted.AcknowledgedMs, 0.50), "ms");
         Bench("submit_lost" + suffix, missing + submitted.ServerErrors + submitted.Unanswered, "dossiers");
+        Bench("submit_cpu_ms" + suffix, submitted.PortalCpuMsPerRequest, "ms");
     }
     if (circuits is not null)
     {
