@@ -5,8 +5,8 @@ namespace HcmcPortal.LoadTest;
 
 /// <summary>
 /// Many officers' queue pages open at once, each its own Blazor circuit: one Chromium, one context signed in once through
-/// the real login page, N pages on <c>/can-bo/tiep-nhan</c>. The portal's resident memory is read before and after the
-/// pages open; then, with every circuit still open, the pager of one page after another is clicked and the time from
+/// the real login page, N pages on <c>/can-bo/tiep-nhan</c>. The portal's resident memory is read before, halfway and
+/// after the pages open; then, with every circuit still open, the pager of one page after another is clicked and the time from
 /// the click to the new rows in the DOM is measured inside the page.
 /// </summary>
 public static class CircuitLoad
@@ -19,10 +19,13 @@ public static class CircuitLoad
     /// <summary>Past this a click counts as lost (and is reported): nothing a person would wait for.</summary>
     private const int LostAfterMs = 30_000;
 
-    public sealed record Outcome(int Circuits, long ResidentBeforeKb, long ResidentAfterKb, TimeSpan OpenTime, IReadOnlyList<double> ClickMs, int LostClicks,
-        IReadOnlyList<string> Problems)
+    public sealed record Outcome(int Circuits, long ResidentBeforeKb, long ResidentMiddleKb, long ResidentAfterKb, TimeSpan OpenTime,
+        IReadOnlyList<double> ClickMs, int LostClicks, IReadOnlyList<string> Problems)
     {
-        public double KbPerCircuit => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
+        /// <summary>Growth per circuit over the second half of the pages.</summary>
+        public double KbPerCircuit => (double)(ResidentAfterKb - ResidentMiddleKb) / (Circuits - Circuits / 2);
+        /// <summary>Growth per circuit over all the pages, the warm-up of the first ones included.</summary>
+        public double KbPerCircuitOverall => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
     }
 
     /// <summary>
@@ -76,20 +79,20 @@ public static class CircuitLoad
         await OpenQueueAsync(first);
         var before = portal.ResidentKb();
 
+        // Opened in two halves, memory read after each: the second half's growth per circuit leaves out what does not
+        // grow with the number of circuits (caches filled by the first pages, the garbage the GC lets build up).
         var pages = new List<IPage>();
         var opening = Stopwatch.StartNew();
-        var open = 0;
-        using (var gate = new SemaphoreSlim(8))
+        using var gate = new SemaphoreSlim(8);
+        async Task OpenAsync(int count)
         {
-            var opened = Enumerable.Range(0, circuits).Select(async _ =>
+            var opened = Enumerable.Range(0, count).Select(async _ =>
             {
                 await gate.WaitAsync();
                 try
                 {
                     var page = await context.NewPageAsync();
                     await OpenQueueAsync(page);
-                    if (Interlocked.Increment(ref open) is var count && count % 50 == 0)
-                        say($"circuits: {count} open after {opening.Elapsed.TotalSeconds:F0} s");
                     return page;
                 }
                 finally
@@ -98,10 +101,14 @@ public static class CircuitLoad
                 }
             });
             pages.AddRange(await Task.WhenAll(opened));
+            say($"circuits: {pages.Count} open after {opening.Elapsed.TotalSeconds:F0} s; portal VmRSS {portal.ResidentKb() / 1024} MB");
         }
+        await OpenAsync(circuits / 2);
+        var middle = portal.ResidentKb();
+        await OpenAsync(circuits - circuits / 2);
         var openTime = opening.Elapsed;
         var after = portal.ResidentKb();
-        say($"circuits: {circuits} pages open on {QueuePath} as {Officer} after {openTime.TotalSeconds:F0} s; portal VmRSS {before / 1024} MB → {after / 1024} MB");
+        say($"circuits: {circuits} pages open on {QueuePath} as {Officer}; portal VmRSS {before / 1024} MB before, {middle / 1024} MB at half, {after / 1024} MB after");
 
         // Every page moves forward on its first click and back on its second, so each click shows other rows.
         var times = new List<double>();
@@ -124,7 +131,7 @@ public static class CircuitLoad
             }
         }
         times.Sort();
-        return new Outcome(circuits, before, after, openTime, times, lost, problems);
+        return new Outcome(circuits, before, middle, after, openTime, times, lost, problems);
     }
 
     /// <summary>The queue's rows come from ServerData, so they are on screen only once the page's circuit is live.</summary>
