@@ -17,7 +17,8 @@ public static class LoadBenchmark
     /// <summary>The child's BENCH lines, in order (each already printed as it came).</summary>
     public static async Task<IReadOnlyList<string>> RunAsync(string[] args, string databaseFile)
     {
-        if (args.Contains("--no-load"))
+        // --only (profiling one in-process figure) leaves the load out as well.
+        if (args.Contains("--no-load") || args.Contains("--only"))
             return [];
         var project = Path.Combine("HcmcPortal.LoadTest", "HcmcPortal.LoadTest.csproj");
         if (!File.Exists(project))
