@@ -5,11 +5,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HcmcPortal.Citizen.Submission;
+using HcmcPortal.Operations;
 using HcmcPortal.Tests.Api;
 using HcmcPortal.Tests.Citizen;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace HcmcPortal.Tests.Operations;
 
@@ -63,6 +65,30 @@ public sealed class DurabilityTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
         cmd.CommandText = "PRAGMA synchronous;";
         Assert.Equal(2L, (long)(await cmd.ExecuteScalarAsync())!); // 2 = FULL
+    }
+
+    /// <summary>Only the load benchmark's NORMAL run lowers the level (Database:SqliteSynchronous); a typo must not silently do so.</summary>
+    [Theory]
+    [InlineData(null, 2L)]
+    [InlineData("full", 2L)]
+    [InlineData("Normal", 1L)]
+    public async Task Synchronous_is_FULL_unless_a_measurement_run_asks_for_NORMAL(string? setting, long expected)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [SqliteDurability.SettingKey] = setting }).Build();
+        var db = TempDb();
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
+        var options = new DbContextOptionsBuilder<HcmcPortal.Data.SqliteAppDbContext>().UseApplicationServiceProvider(HcmcPortal.Data.DatabaseSetup.StandaloneServices);
+        HcmcPortal.Data.DatabaseSetup.ConfigureSqlite(options, $"Data Source={db}", SqliteDurability.NormalSynchronous(config));
+        await using (var context = new HcmcPortal.Data.SqliteAppDbContext(options.Options))
+        {
+            await context.Database.OpenConnectionAsync();
+            await using var cmd = context.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = "PRAGMA synchronous;";
+            Assert.Equal(expected, (long)(await cmd.ExecuteScalarAsync())!);
+        }
+        Delete(db);
+        var typo = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [SqliteDurability.SettingKey] = "OFF" }).Build();
+        Assert.Throws<InvalidOperationException>(() => SqliteDurability.NormalSynchronous(typo));
     }
 
     [Fact]

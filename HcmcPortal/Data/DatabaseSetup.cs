@@ -33,7 +33,8 @@ public static class DatabaseSetup
         else
         {
             var cs = ResolveSqlite(config.GetConnectionString("Sqlite") ?? DefaultSqlite, contentRoot);
-            services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, cs));
+            var normalSynchronous = HcmcPortal.Operations.SqliteDurability.NormalSynchronous(config);
+            services.AddDbContextFactory<SqliteAppDbContext>(o => ConfigureSqlite(o, cs, normalSynchronous));
             services.AddSingleton<IDbContextFactory<AppDbContext>, UpcastFactory<SqliteAppDbContext>>();
         }
         // Identity's stores need a scoped context; everything else asks the factory for one per operation.
@@ -45,10 +46,10 @@ public static class DatabaseSetup
     /// SQLite with a retrying execution strategy, like SQL Server's <c>EnableRetryOnFailure</c>: a write that meets a
     /// busy or locked database is run again, and a transaction opened outside the strategy fails here as it would there.
     /// </summary>
-    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString) =>
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string connectionString, bool normalSynchronous = false) =>
         o.UseSqlite(connectionString, x => x.MigrationsHistoryTable("__EFMigrationsHistory")
                 .ExecutionStrategy(deps => new SqliteRetryingExecutionStrategy(deps)))
-            .AddInterceptors(new HcmcPortal.Operations.SqliteDurability())
+            .AddInterceptors(new HcmcPortal.Operations.SqliteDurability(normalSynchronous))
             .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, UtcModelCustomizer>();
 
     public static void ConfigureSqlServer(DbContextOptionsBuilder o, string connectionString) =>

@@ -13,22 +13,35 @@ namespace HcmcPortal.Operations;
 /// too (the log is in the OS cache) but may lose the last commits on power loss — not acceptable for an acknowledged
 /// submission (issue 12 asks for NORMAL; measured in docs/performance.md, FULL costs one log sync per commit, which
 /// the submission load can afford). The journal mode itself (WAL) is persistent in the file and set once at start.</para>
+/// <para><c>Database:SqliteSynchronous=NORMAL</c> exists only so that the load benchmark can measure what FULL costs
+/// (HcmcPortal.LoadTest <c>--synchronous normal</c>); nothing else sets it.</para>
 /// </summary>
-public sealed class SqliteDurability : DbConnectionInterceptor
+public sealed class SqliteDurability(bool normalSynchronous = false) : DbConnectionInterceptor
 {
     public const string Pragma = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456; PRAGMA temp_store=MEMORY;";
+    public const string SettingKey = "Database:SqliteSynchronous";
+
+    private readonly string pragma = normalSynchronous ? Pragma.Replace("synchronous=FULL", "synchronous=NORMAL", StringComparison.Ordinal) : Pragma;
+
+    /// <summary>FULL unless the setting says NORMAL; any other value stops the start rather than guess.</summary>
+    public static bool NormalSynchronous(IConfiguration config) => config[SettingKey]?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "FULL" => false,
+        "NORMAL" => true,
+        var other => throw new InvalidOperationException($"{SettingKey} must be FULL or NORMAL, not {other}."),
+    };
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragma;
+        cmd.CommandText = pragma;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragma;
+        cmd.CommandText = pragma;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -119,11 +119,10 @@ public static class Benchmark
         if (Wanted("listing_export"))
             await ListingExportAsync(services, leader, today);
 
-        // ── Hook for h12c (issue 12 load figures): submit_*, circuit_kb, click_p95_ms are measured HERE, against the real
-        // app started as a child process — one call, placed before the growth ratios and the report so its figures are in both.
-
         if (only is null)
         {
+            // The load figures against the real app on loopback (HcmcPortal.LoadTest; --no-load skips them).
+            Lines.AddRange(await LoadBenchmark.RunAsync(args, new SqliteConnectionStringBuilder(connectionString).DataSource));
             await GrowthAsync(count);
             await WriteReportAsync(args, count);
         }

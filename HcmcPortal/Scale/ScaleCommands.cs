@@ -9,7 +9,7 @@ namespace HcmcPortal.Scale;
 /// <list type="bullet">
 /// <item><c>generate --dossiers N [--database FILE]</c>: a new SQLite database with reference data, the demo accounts and N generated dossiers.</item>
 /// <item><c>rollups rebuild [--database FILE]</c>: recounts the report roll-ups from the dossiers (idempotent; repairs).</item>
-/// <item><c>benchmark --dossiers N [--database FILE] [--quick]</c>: generates (or reuses) a database and measures the pages' services.</item>
+/// <item><c>benchmark --dossiers N [--database FILE] [--quick] [--no-load]</c>: generates (or reuses) a database, measures the pages' services, then the load against the real app (LoadBenchmark).</item>
 /// </list>
 /// </summary>
 public static class ScaleCommands
@@ -63,7 +63,7 @@ public static class ScaleCommands
                         await GenerateAsync(dbFactory, count);
                 return await Benchmark.RunAsync(services, args);
             default:
-                Console.Error.WriteLine("Cách dùng: generate --dossiers N [--database FILE] | rollups rebuild [--database FILE] | benchmark --dossiers N [--database FILE] [--quick]");
+                Console.Error.WriteLine("Cách dùng: generate --dossiers N [--database FILE] | rollups rebuild [--database FILE] | benchmark --dossiers N [--database FILE] [--quick] [--no-load]");
                 return 2;
         }
     }

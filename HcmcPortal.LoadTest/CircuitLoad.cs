@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace HcmcPortal.LoadTest;
+
+/// <summary>
+/// Many officers' queue pages open at once, each its own Blazor circuit: one Chromium, one context signed in once through
+/// the real login page, N pages on <c>/can-bo/tiep-nhan</c>. The portal's resident memory is read before, halfway and
+/// after the pages open; then, with every circuit still open, the pager of one page after another is clicked and the time from
+/// the click to the new rows in the DOM is measured inside the page.
+/// </summary>
+public static class CircuitLoad
+{
+    public const string Officer = "motcua.q1@demo.hcmc.vn";
+    public const string QueuePath = "/can-bo/tiep-nhan";
+    private const string DemoPassword = "Demo@12345";
+    private const string Grid = "[data-test=reception-grid]";
+    private const string FirstRow = Grid + " [data-test=open-dossier]";
+    /// <summary>Past this a click counts as lost (and is reported): nothing a person would wait for.</summary>
+    private const int LostAfterMs = 30_000;
+
+    public sealed record Outcome(int Circuits, long ResidentBeforeKb, long ResidentMiddleKb, long ResidentAfterKb, TimeSpan OpenTime,
+        IReadOnlyList<double> ClickMs, int LostClicks, IReadOnlyList<string> Problems)
+    {
+        /// <summary>Growth per circuit over the second half of the pages.</summary>
+        public double KbPerCircuit => (double)(ResidentAfterKb - ResidentMiddleKb) / (Circuits - Circuits / 2);
+        /// <summary>Growth per circuit over all the pages, the warm-up of the first ones included.</summary>
+        public double KbPerCircuitOverall => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
+    }
+
+    /// <summary>
+    /// Measures the click inside the page: the first row's code before, the pager button clicked, a MutationObserver
+    /// resolving at the first DOM change that shows another first row (−1 when none within the limit).
+    /// </summary>
+    private const string ClickScript = """
+        async ({ grid, forward, lostAfterMs }) => {
+            const root = document.querySelector(grid);
+            const firstCode = () => root.querySelector('[data-test=open-dossier]')?.getAttribute('data-code');
+            const buttons = root.querySelectorAll('.mud-table-pagination-actions button');
+            const button = buttons[forward ? buttons.length - 2 : 1];
+            if (!button || button.disabled) return -2;
+            const before = firstCode();
+            return await new Promise(resolve => {
+                const started = performance.now();
+                const observer = new MutationObserver(() => {
+                    const now = firstCode();
+                    if (now && now !== before) { observer.disconnect(); clearTimeout(timer); resolve(performance.now() - started); }
+                });
+                const timer = setTimeout(() => { observer.disconnect(); resolve(-1); }, lostAfterMs);
+                observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+                button.click();
+            });
+        }
+        """;
+
+    public static async Task<Outcome> RunAsync(PortalProcess portal, string chromium, int circuits, int clicks, Action<string> say)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            // As the tests launch it (shared/stack.md); the pages share a few renderer processes so that 200 of them fit in memory.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--renderer-process-limit=8"],
+        });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, Locale = "vi-VN" });
+        // Generous: on a shared, overloaded machine a page may take minutes to come alive; the open time is reported.
+        context.SetDefaultTimeout(600_000);
+
+        // Signed in once through the real login page; every page of the context shares the cookie. This page stays open
+        // on the queue as the warm-up circuit (compiled code, caches), before the memory is first read.
+        var first = await context.NewPageAsync();
+        await first.GotoAsync("/account/login");
+        await first.FillAsync("#email", Officer);
+        await first.FillAsync("#password", DemoPassword);
+        await first.ClickAsync("[data-test=login-submit]");
+        await first.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await OpenQueueAsync(first);
+        var before = portal.ResidentKb();
+
+        // Opened in two halves, memory read after each: the second half's growth per circuit leaves out what does not
+        // grow with the number of circuits (caches filled by the first pages, the garbage the GC lets build up).
+        var pages = new List<IPage>();
+        var opening = Stopwatch.StartNew();
+        using var gate = new SemaphoreSlim(8);
+        async Task OpenAsync(int count)
+        {
+            var opened = Enumerable.Range(0, count).Select(async _ =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    var page = await context.NewPageAsync();
+                    await OpenQueueAsync(page);
+                    return page;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            pages.AddRange(await Task.WhenAll(opened));
+            say($"circuits: {pages.Count} open after {opening.Elapsed.TotalSeconds:F0} s; portal VmRSS {portal.ResidentKb() / 1024} MB");
+        }
+        await OpenAsync(circuits / 2);
+        var middle = portal.ResidentKb();
+        await OpenAsync(circuits - circuits / 2);
+        var openTime = opening.Elapsed;
+        var after = portal.ResidentKb();
+        say($"circuits: {circuits} pages open on {QueuePath} as {Officer}; portal VmRSS {before / 1024} MB before, {middle / 1024} MB at half, {after / 1024} MB after");
+
+        // Every page moves forward on its first click and back on its second, so each click shows other rows.
+        var times = new List<double>();
+        var lost = 0;
+        var problems = new List<string>();
+        for (var i = 0; i < clicks; i++)
+        {
+            var page = pages[i % pages.Count];
+            var forward = i / pages.Count % 2 == 0;
+            var ms = await page.EvaluateAsync<double>(ClickScript, new { grid = Grid, forward, lostAfterMs = LostAfterMs });
+            if (ms >= 0)
+                times.Add(ms);
+            else if (ms == -2)
+                throw new InvalidOperationException($"The queue {QueuePath} of {Officer} has a single page: no pager to click (submit load first).");
+            else
+            {
+                lost++;
+                problems.Add($"click {i} on page {i % pages.Count} ({(forward ? "next" : "previous")}) showed no new rows within {LostAfterMs / 1000} s; " +
+                    $"reconnect UI shown: {await page.Locator("#components-reconnect-modal").IsVisibleAsync()}");
+            }
+        }
+        times.Sort();
+        return new Outcome(circuits, before, middle, after, openTime, times, lost, problems);
+    }
+
+    /// <summary>The queue's rows come from ServerData, so they are on screen only once the page's circuit is live.</summary>
+    private static async Task OpenQueueAsync(IPage page)
+    {
+        await page.GotoAsync(QueuePath);
+        await page.Locator(FirstRow).First.WaitForAsync();
+    }
+}

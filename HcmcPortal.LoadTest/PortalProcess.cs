@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace HcmcPortal.LoadTest;
+
+/// <summary>
+/// The built portal (<c>bin/&lt;configuration&gt;/net10.0/HcmcPortal.dll</c>) run as its own process on a free loopback
+/// port, with Production settings, over the given SQLite file. Its log goes to a file beside the database.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    /// <summary>Raised for the run so that the load measures the portal, not its budgets (RateLimits:*:PerClient/PerAccount).</summary>
+    public const int RaisedRateLimit = 1_000_000;
+
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    private PortalProcess(Process process, StreamWriter log, string baseUrl, string logFile)
+    {
+        this.process = process;
+        this.log = log;
+        BaseUrl = baseUrl;
+        LogFile = logFile;
+    }
+
+    public string BaseUrl { get; }
+    public string LogFile { get; }
+    public int Pid => process.Id;
+
+    /// <summary>The settings the portal gets beyond appsettings.json, printed so that the run says what it measured.</summary>
+    public static Dictionary<string, string> Settings(string databaseFile, string baseUrl, string synchronous)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Urls"] = baseUrl,
+            ["Portal__PublicBaseUrl"] = baseUrl,
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Sqlite"] = $"Data Source={databaseFile}",
+            ["Database__SqliteSynchronous"] = synchronous,
+            // The generated database's officers are the demo accounts: demo mode keeps them usable (and adds no demo dossiers).
+            ["Demo__Enabled"] = "true",
+            ["Demo__Dossiers"] = "0",
+            ["Demo__FeedbackReports"] = "0",
+            ["Serilog__MinimumLevel__Default"] = "Warning",
+        };
+        foreach (var policy in new[] { "Submission", "SignIn", "Register" })
+        foreach (var scope in new[] { "PerClient", "PerAccount" })
+            settings[$"RateLimits__{policy}__{scope}"] = RaisedRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
+    }
+
+    public static async Task<PortalProcess> StartAsync(string repositoryRoot, string databaseFile, string synchronous, CancellationToken ct)
+    {
+        var configuration = typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "PortalConfiguration").Value!;
+        var dll = Path.Combine(repositoryRoot, "bin", configuration, "net10.0", "HcmcPortal.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"Không thấy {dll}: hãy build cổng trước (dotnet build -c {configuration} HcmcPortal.csproj).");
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = repositoryRoot, // the content root: wwwroot/ and appsettings.json
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var (key, value) in Settings(databaseFile, baseUrl, synchronous))
+            info.Environment[key] = value;
+        var logFile = databaseFile + ".portal.log";
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.WriteLine(e.Data);
+            if (e.Data.StartsWith("HcmcPortal is listening on", StringComparison.Ordinal))
+                listening.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"Cổng đã dừng khi khởi động (mã {process.ExitCode}); xem {logFile}."));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, log, baseUrl, logFile);
+        try
+        {
+            // Migrations and a roll-up recount on an old database may take a while; the portal says when it listens.
+            await listening.Task.WaitAsync(TimeSpan.FromMinutes(10), ct);
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var health = await http.GetAsync("/health", ct);
+            if (health.StatusCode != HttpStatusCode.OK)
+                throw new InvalidOperationException($"/health trả lời {(int)health.StatusCode}; xem {logFile}.");
+            return portal;
+        }
+        catch
+        {
+            await portal.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>CPU time the portal process has used so far (user + system).</summary>
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>Resident memory of the portal process (VmRSS of /proc/&lt;pid&gt;/status), in KB.</summary>
+    public long ResidentKb()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        throw new InvalidOperationException("VmRSS not found in /proc/<pid>/status.");
+    }
+
+    /// <summary>Stops the portal as a service manager would (SIGTERM: the host shuts down gracefully), SIGKILL after 60 s.</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited)
+            return;
+        _ = Kill(process.Id, 15);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        process.Dispose();
+        lock (log) log.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
