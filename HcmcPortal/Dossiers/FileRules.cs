@@ -73,7 +73,8 @@ public sealed class FileRules(IOptionsMonitor<UploadOptions> options)
 
     /// <summary>
     /// The portal's checks, then the document's own types: the content (magic bytes) and the name's extension must both
-    /// be one of them, so a PDF renamed ".jpg" is refused as well as a photo where only PDF is accepted.
+    /// be one of them, so a PDF renamed ".jpg" is refused as well as a photo where only PDF is accepted. A name left
+    /// without an extension once made safe (e.g. "..pdf") is judged by its content alone.
     /// </summary>
     public (string? ContentType, string? Error) Check(string fileName, ReadOnlySpan<byte> data, DocumentSlot? document)
     {
@@ -83,7 +84,7 @@ public sealed class FileRules(IOptionsMonitor<UploadOptions> options)
         fileName = TextRules.SafeFileName(fileName);
         var accepted = TypesFor(document);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var fits = accepted.Any(t => KnownTypes[t].ContentType == type && KnownTypes[t].Extensions.Split(',').Contains(extension));
+        var fits = accepted.Any(t => KnownTypes[t].ContentType == type && (extension.Length == 0 || KnownTypes[t].Extensions.Split(',').Contains(extension)));
         return fits ? (type, null) : (null, accepted.Count == 0
             ? $"Giấy tờ «{document.Name}» hiện không nhận loại tệp nào được phép tải lên; vui lòng liên hệ cơ quan giải quyết."
             : $"Tệp «{fileName}» không được nhận cho giấy tờ «{document.Name}»: giấy tờ này chỉ nhận tệp {Names(accepted)} ({Extensions(accepted)}).");
