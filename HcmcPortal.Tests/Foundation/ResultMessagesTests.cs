@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HcmcPortal.Accounts;
 using HcmcPortal.Admin.Catalogue;
+using HcmcPortal.Admin.Settings;
 using HcmcPortal.Admin.Users;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
@@ -108,7 +109,7 @@ public sealed class ResultMessagesTests(PortalFactory portal) : IClassFixture<Po
         var english = Load("UiText.en.resx");
         string[] prefixes = ["Dossier.Result.", "Dossier.Upload.", "Units.Reception.", "Units.Import.Result.", "Reports.Metric.", "Reports.MetricPart.",
             "Admin_Audit.Entity.", "Admin_Audit.Action.", "Admin_Audit.LastChange.", "Admin_Users.Result.", "Admin_Catalogue.Result.", "Admin_Catalogue.Label.",
-            "Feedback_Result_"];
+            "Admin_Settings.Result.", "Admin_Settings.Label.", "Feedback_Result_"];
         var keys = Load("UiText.resx").Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
 
         Assert.True(keys.Count >= 200, $"only {keys.Count} keys");
@@ -187,5 +188,11 @@ public sealed class ResultMessagesTests(PortalFactory portal) : IClassFixture<Po
             "The effective date is not valid: type it as dd/MM/yyyy, e.g. 01/01/2027.",
             "Unit list: please choose a CSV or Excel (.xlsx) file.", "Mapping: please choose a CSV or Excel (.xlsx) file."], english);
         Assert.Equal("You may manage only the officers of your own unit.", InCulture(PortalCultures.English, () => StaffScope.OutOfScope));
+
+        // A settings budget names its field and groups the thousands as each language does.
+        string BudgetRefusal() => new SettingsInputValidator().Validate(new SettingsInput { LookupPerClient = 0 })
+            .Errors.First(e => e.PropertyName == nameof(SettingsInput.LookupPerClient)).ErrorMessage;
+        Assert.Equal("Tra cứu: số lần mỗi máy phải từ 1 đến 100.000.", InCulture(PortalCultures.Vietnamese, BudgetRefusal));
+        Assert.Equal("Lookup: requests per client must be from 1 to 100,000.", InCulture(PortalCultures.English, BudgetRefusal));
     }
 }
