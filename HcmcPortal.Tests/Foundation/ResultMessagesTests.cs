@@ -3,10 +3,15 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using HcmcPortal.Accounts;
+using HcmcPortal.Admin.Catalogue;
+using HcmcPortal.Admin.Settings;
+using HcmcPortal.Admin.Users;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Feedback;
 using HcmcPortal.Localization;
 using HcmcPortal.Reports;
+using HcmcPortal.Units;
 using HcmcPortal.Tests.Api;
 using HcmcPortal.Tests.Citizen;
 using HcmcPortal.Tests.Infrastructure;
@@ -14,12 +19,14 @@ using HcmcPortal.Tests.Infrastructure;
 namespace HcmcPortal.Tests.Foundation;
 
 /// <summary>
-/// Issue 11 item 8: what the dossier service answers (refusals, conflicts) and the portal's metric titles are in the
-/// reader's language; the Citizen App API and the workbooks stay Vietnamese, word for word as before.
+/// Issue 11 item 8: what the dossier service, the upload checks, the feedback service and the administration (accounts,
+/// catalogue, imports) answer, and the portal's metric titles, are in the reader's language; the Citizen App API and
+/// the workbooks' contents stay Vietnamese, word for word as before.
 /// </summary>
 public sealed class ResultMessagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private const string Citizen = "congdan@demo.hcmc.vn";
+    private const string Admin = "quantri@demo.hcmc.vn";
     private static readonly Regex VietnameseLetter = new("[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", RegexOptions.IgnoreCase);
 
     private static async Task<T> InCultureAsync<T>(string culture, Func<Task<T>> read)
@@ -100,11 +107,92 @@ public sealed class ResultMessagesTests(PortalFactory portal) : IClassFixture<Po
         Dictionary<string, string> Load(string file) => XDocument.Load(Path.Combine(folder, file)).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
         var english = Load("UiText.en.resx");
-        string[] prefixes = ["Dossier.Result.", "Units.Reception.", "Reports.Metric.", "Reports.MetricPart.", "Admin_Audit.Entity.", "Admin_Audit.Action."];
+        string[] prefixes = ["Dossier.Result.", "Dossier.Upload.", "Units.Reception.", "Units.Import.Result.", "Reports.Metric.", "Reports.MetricPart.",
+            "Admin_Audit.Entity.", "Admin_Audit.Action.", "Admin_Audit.LastChange.", "Admin_Users.Result.", "Admin_Catalogue.Result.", "Admin_Catalogue.Label.",
+            "Admin_Settings.Result.", "Admin_Settings.Label.", "Feedback_Result_"];
         var keys = Load("UiText.resx").Keys.Where(k => prefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList();
 
-        Assert.True(keys.Count >= 60, $"only {keys.Count} keys");
+        Assert.True(keys.Count >= 200, $"only {keys.Count} keys");
         Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(english.GetValueOrDefault(key)), $"{key} has no English text"));
         Assert.All(keys, key => Assert.False(VietnameseLetter.IsMatch(english[key]), $"{key}: {english[key]}"));
+    }
+
+    [Fact]
+    public void Upload_refusals_are_in_the_readers_language()
+    {
+        var rules = portal.Get<FileRules>();
+        var form = new DocumentSlot(1, "Tờ khai", "jpg");
+        string[] Refusals() =>
+        [
+            rules.Check("trong.pdf", []).Error!,
+            rules.Check("anh.gif", "GIF89a"u8).Error!,
+            rules.Check("to-khai.jpg", "%PDF-1.7"u8, form).Error!,
+        ];
+
+        var vietnamese = InCulture(PortalCultures.Vietnamese, Refusals);
+        var english = InCulture(PortalCultures.English, Refusals);
+
+        Assert.Equal(["Tệp «trong.pdf» rỗng.", "Tệp «anh.gif» không phải PDF, JPG hoặc PNG. Vui lòng chọn tệp đúng định dạng.",
+            "Tệp «to-khai.jpg» không được nhận cho giấy tờ «Tờ khai»: giấy tờ này chỉ nhận tệp JPG (.jpg, .jpeg)."], vietnamese);
+        // The document's name is data and stays as the catalogue wrote it.
+        Assert.Equal(["The file «trong.pdf» is empty.", "The file «anh.gif» is not a PDF, JPG or PNG file. Please choose a file of the right type.",
+            "The file «to-khai.jpg» is not accepted for the document «Tờ khai»: this document accepts only JPG files (.jpg, .jpeg)."], english);
+    }
+
+    [Fact]
+    public async Task Feedback_refusals_are_in_the_readers_language()
+    {
+        var citizen = await portal.ActorAsync(Citizen);
+        var service = portal.Get<FeedbackService>();
+        var draft = new FeedbackDraft { Title = " ", Photos = [new UploadedFile("anh.gif", "GIF89a"u8.ToArray())] };
+        async Task<(IReadOnlyDictionary<string, string> Fields, string? Message, string? NotFound)> RefusalsAsync()
+        {
+            var refused = await service.SubmitAsync(citizen, draft);
+            var missing = await service.ActAsync(citizen, new FeedbackCommand(Guid.NewGuid(), Guid.NewGuid(), FeedbackAction.Reopen) { Note = "Chưa sửa" });
+            return (refused.FieldErrors, refused.Message, missing.Message);
+        }
+
+        var vietnamese = await InCultureAsync(PortalCultures.Vietnamese, RefusalsAsync);
+        var english = await InCultureAsync(PortalCultures.English, RefusalsAsync);
+
+        Assert.Equal(("Vui lòng chọn lĩnh vực phản ánh.", "Vui lòng nhập tiêu đề phản ánh.", "Vui lòng kiểm tra các trường được đánh dấu.", "Không tìm thấy phản ánh."),
+            (vietnamese.Fields["CategoryId"], vietnamese.Fields["Title"], vietnamese.Message, vietnamese.NotFound));
+        Assert.Equal("Tệp «anh.gif» không phải ảnh JPG hoặc PNG. Vui lòng chọn ảnh chụp.", vietnamese.Fields["Photos"]);
+        Assert.Equal(("Please choose the category of the report.", "Please type a title for the report.", "Please check the marked fields.", "Report not found."),
+            (english.Fields["CategoryId"], english.Fields["Title"], english.Message, english.NotFound));
+        Assert.Equal("The file «anh.gif» is not a JPG or PNG picture. Please choose a photo.", english.Fields["Photos"]);
+        Assert.All(english.Fields.Values, m => Assert.False(VietnameseLetter.IsMatch(m), m));
+    }
+
+    [Fact]
+    public async Task Administration_refusals_are_in_the_readers_language()
+    {
+        var admin = await portal.ActorAsync(Admin);
+        var notAWorkbook = "không phải bảng tính"u8.ToArray();
+        async Task<string[]> RefusalsAsync()
+        {
+            var procedure = new SaveProcedureValidator().Validate(new SaveProcedureCommand(null, null, new ProcedureDefinition()));
+            var catalogue = await portal.Get<CatalogueWorkbook>().ImportAsync(admin, new MemoryStream(notAWorkbook));
+            var officers = await portal.Get<OfficerWorkbook>().ImportAsync(admin, new MemoryStream(notAWorkbook));
+            var units = await portal.Get<UnitImportService>().ImportAsync(admin, null, null, "31/02/2027");
+            return [procedure.Errors[0].ErrorMessage, catalogue.Message!, officers.Errors.Single().Message, .. units.Errors];
+        }
+
+        var vietnamese = await InCultureAsync(PortalCultures.Vietnamese, RefusalsAsync);
+        var english = await InCultureAsync(PortalCultures.English, RefusalsAsync);
+
+        Assert.Equal(["Vui lòng nhập mã thủ tục.", "Tệp không phải bảng tính Excel (.xlsx) hợp lệ.", "Tệp không phải bảng tính Excel (.xlsx) đọc được.",
+            "Ngày hiệu lực không hợp lệ: nhập theo dạng dd/MM/yyyy, ví dụ 01/01/2027.",
+            "Danh sách đơn vị: vui lòng chọn tệp CSV hoặc Excel (.xlsx).", "Bảng chuyển đổi: vui lòng chọn tệp CSV hoặc Excel (.xlsx)."], vietnamese);
+        Assert.Equal(["Please enter the procedure code.", "The file is not a valid Excel workbook (.xlsx).", "The file is not a readable Excel workbook (.xlsx).",
+            "The effective date is not valid: type it as dd/MM/yyyy, e.g. 01/01/2027.",
+            "Unit list: please choose a CSV or Excel (.xlsx) file.", "Mapping: please choose a CSV or Excel (.xlsx) file."], english);
+        Assert.Equal("You may manage only the officers of your own unit.", InCulture(PortalCultures.English, () => StaffScope.OutOfScope));
+
+        // A settings budget names its field and groups the thousands as each language does.
+        string BudgetRefusal() => new SettingsInputValidator().Validate(new SettingsInput { LookupPerClient = 0 })
+            .Errors.First(e => e.PropertyName == nameof(SettingsInput.LookupPerClient)).ErrorMessage;
+        Assert.Equal("Tra cứu: số lần mỗi máy phải từ 1 đến 100.000.", InCulture(PortalCultures.Vietnamese, BudgetRefusal));
+        Assert.Equal("Lookup: requests per client must be from 1 to 100,000.", InCulture(PortalCultures.English, BudgetRefusal));
     }
 }

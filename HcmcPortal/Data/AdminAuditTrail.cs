@@ -1,9 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore;
 
+using HcmcPortal.Localization;
 namespace HcmcPortal.Data;
 
 /// <summary>
@@ -43,8 +44,8 @@ public static class AdminAuditTrail
         var last = await trail.OrderByDescending(a => a.Id)
             .Select(a => new { a.At, a.ActorUserId, Name = db.Users.Where(u => u.Id == a.ActorUserId).Select(u => u.FullName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        var who = last?.Name ?? (last?.ActorUserId == SystemActor ? "hệ thống" : "người khác");
-        return last is null ? who : $"{who} lúc {Domain.VietnamTime.FormatDateTime(last.At)}";
+        var who = last?.Name ?? UiTexts.Get(last?.ActorUserId == SystemActor ? "Admin_Audit.LastChange.System" : "Admin_Audit.LastChange.SomeoneElse");
+        return last is null ? who : UiTexts.Format("Admin_Audit.LastChange.At", who, Domain.VietnamTime.FormatDateTime(last.At));
     }
 
     /// <summary>A change the portal made on its own to an administered row, added to <paramref name="db"/>'s next save under <see cref="SystemActor"/>.</summary>

@@ -1,4 +1,5 @@
 using HcmcPortal.Data;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -86,34 +87,34 @@ public sealed class FileRules(IOptionsMonitor<UploadOptions> options)
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var fits = accepted.Any(t => KnownTypes[t].ContentType == type && (extension.Length == 0 || KnownTypes[t].Extensions.Split(',').Contains(extension)));
         return fits ? (type, null) : (null, accepted.Count == 0
-            ? $"Giấy tờ «{document.Name}» hiện không nhận loại tệp nào được phép tải lên; vui lòng liên hệ cơ quan giải quyết."
-            : $"Tệp «{fileName}» không được nhận cho giấy tờ «{document.Name}»: giấy tờ này chỉ nhận tệp {Names(accepted)} ({Extensions(accepted)}).");
+            ? UiTexts.Format("Dossier.Upload.DocumentAcceptsNone", document.Name)
+            : UiTexts.Format("Dossier.Upload.DocumentAccepts", fileName, document.Name, Names(accepted), Extensions(accepted)));
     }
 
     /// <summary>".pdf, .jpg, .jpeg".</summary>
     public static string Extensions(IReadOnlyList<string> types) => string.Join(", ", types.SelectMany(t => KnownTypes[t].Extensions.Split(',')));
 
-    /// <summary>Returns the content type detected from the bytes, or a Vietnamese error.</summary>
+    /// <summary>Returns the content type detected from the bytes, or an error in the reader's language.</summary>
     public (string? ContentType, string? Error) Check(string fileName, ReadOnlySpan<byte> data)
     {
         fileName = TextRules.SafeFileName(fileName);
         var limits = Current;
         if (data.Length == 0)
-            return (null, $"Tệp «{fileName}» rỗng.");
+            return (null, UiTexts.Format("Dossier.Upload.Empty", fileName));
         if (data.Length > limits.MaxBytes)
-            return (null, $"Tệp «{fileName}» vượt quá dung lượng tối đa {limits.MaxMegabytes} MB.");
+            return (null, UiTexts.Format("Dossier.Upload.TooLarge", fileName, limits.MaxMegabytes));
         var type = Detect(data);
         var allowed = limits.Types;
         return type is null || !allowed.Any(t => KnownTypes[t].ContentType == type)
-            ? (null, $"Tệp «{fileName}» không phải {Names(allowed)}. Vui lòng chọn tệp đúng định dạng.")
+            ? (null, UiTexts.Format("Dossier.Upload.WrongType", fileName, Names(allowed)))
             : (type, null);
     }
 
-    /// <summary>"PDF, JPG hoặc PNG".</summary>
+    /// <summary>"PDF, JPG hoặc PNG" ("PDF, JPG or PNG" in English).</summary>
     public static string Names(IReadOnlyList<string> types)
     {
         var names = types.Select(t => KnownTypes[t].Display).ToList();
-        return names.Count < 2 ? string.Concat(names) : string.Join(", ", names[..^1]) + " hoặc " + names[^1];
+        return names.Count < 2 ? string.Concat(names) : UiTexts.Format("Dossier.Upload.OneOf", string.Join(", ", names[..^1]), names[^1]);
     }
 
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

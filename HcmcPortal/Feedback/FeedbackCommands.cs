@@ -2,6 +2,7 @@ using FluentValidation;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Feedback;
@@ -44,10 +45,10 @@ public sealed record FeedbackResult(CommandStatus Status, string? Message = null
     public Guid? Version { get; init; }
     public bool Succeeded => Status == CommandStatus.Ok;
 
-    public static FeedbackResult NotFound() => new(CommandStatus.NotFound, "Không tìm thấy phản ánh.");
+    public static FeedbackResult NotFound() => new(CommandStatus.NotFound, UiTexts.Get("Feedback_NotFound"));
     public static FeedbackResult Invalid(string message) => new(CommandStatus.Invalid, message);
     public static FeedbackResult Fields(IReadOnlyDictionary<string, string> errors) =>
-        new(CommandStatus.Invalid, errors.Count == 1 ? errors.Values.First() : "Vui lòng kiểm tra các trường được đánh dấu.") { FieldErrors = errors };
+        new(CommandStatus.Invalid, errors.Count == 1 ? errors.Values.First() : UiTexts.Get("Feedback_Result_CheckFields")) { FieldErrors = errors };
     public static FeedbackResult Field(string key, string message) => Fields(new Dictionary<string, string> { [key] = message });
 
     public CommandResult ToCommandResult() => new(Status, Message, Version, Code);
@@ -58,18 +59,18 @@ public sealed class FeedbackDraftValidator : AbstractValidator<FeedbackDraft>
 {
     public FeedbackDraftValidator()
     {
-        RuleFor(x => x.CategoryId).NotNull().WithMessage("Vui lòng chọn lĩnh vực phản ánh.");
-        RuleFor(x => x.Title).RequiredText("Tiêu đề", FeedbackModel.TitleMax, "Vui lòng nhập tiêu đề phản ánh.");
-        RuleFor(x => x.Description).RequiredText("Nội dung", FeedbackModel.DescriptionMax, "Vui lòng mô tả vấn đề cần phản ánh.", multiLine: true);
-        RuleFor(x => x.Address).Text("Địa chỉ", TextLimits.Address);
+        RuleFor(x => x.CategoryId).NotNull().WithMessage(_ => UiTexts.Get("Feedback_Result_CategoryRequired"));
+        RuleFor(x => x.Title).RequiredText("Feedback_Field_Title", FeedbackModel.TitleMax, "Feedback_Result_TitleRequired");
+        RuleFor(x => x.Description).RequiredText("Validation.Label.Note", FeedbackModel.DescriptionMax, "Feedback_Result_DescriptionRequired", multiLine: true);
+        RuleFor(x => x.Address).Text("Validation.Label.Address", TextLimits.Address);
         RuleFor(x => x.Latitude).Must((d, _) => d.Latitude.HasValue == d.Longitude.HasValue)
-            .WithMessage("Vị trí trên bản đồ cần đủ vĩ độ và kinh độ.");
+            .WithMessage(_ => UiTexts.Get("Feedback_Result_HalfPoint"));
         RuleFor(x => x.Address).Must((d, _) => d.Latitude.HasValue || !TextRules.IsBlank(d.Address))
-            .WithMessage("Vui lòng chọn vị trí trên bản đồ hoặc nhập địa chỉ nơi xảy ra vấn đề.");
+            .WithMessage(_ => UiTexts.Get("Feedback_Result_PlaceRequired"));
         RuleFor(x => x.UnitId).Must((d, _) => d.Latitude.HasValue || d.UnitId.HasValue)
-            .WithMessage("Khi chỉ nhập địa chỉ, vui lòng chọn phường, xã, đặc khu phụ trách.");
+            .WithMessage(_ => UiTexts.Get("Feedback_Result_UnitRequired"));
         RuleFor(x => x.Photos).Must(p => p.Count <= FeedbackImages.MaxPhotos)
-            .WithMessage($"Tối đa {FeedbackImages.MaxPhotos} ảnh cho một phản ánh.");
+            .WithMessage(_ => UiTexts.Format("Feedback_Result_TooManyPhotos", FeedbackImages.MaxPhotos));
         RuleFor(x => x.Photos).Custom((files, context) =>
         {
             if (files.Select(FeedbackImages.Problem).FirstOrDefault(p => p is not null) is { } problem)
@@ -83,8 +84,8 @@ public sealed class FeedbackCommandValidator : AbstractValidator<FeedbackCommand
 {
     public FeedbackCommandValidator()
     {
-        RuleFor(x => x.Note).Text("Nội dung", TextLimits.Note, multiLine: true);
-        RuleFor(x => x.Photos).Must(p => p.Count <= FeedbackImages.MaxPhotos).WithMessage($"Tối đa {FeedbackImages.MaxPhotos} ảnh.");
+        RuleFor(x => x.Note).Text("Validation.Label.Note", TextLimits.Note, multiLine: true);
+        RuleFor(x => x.Photos).Must(p => p.Count <= FeedbackImages.MaxPhotos).WithMessage(_ => UiTexts.Format("Feedback_Photo_TooMany", FeedbackImages.MaxPhotos));
         RuleFor(x => x.Photos).Custom((files, context) =>
         {
             if (files.Select(FeedbackImages.Problem).FirstOrDefault(p => p is not null) is { } problem)

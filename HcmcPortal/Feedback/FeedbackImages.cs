@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using SkiaSharp;
 
 namespace HcmcPortal.Feedback;
@@ -26,20 +27,20 @@ public static class FeedbackImages
     public static string? Problem(UploadedFile file)
     {
         if (file.Data.Length == 0)
-            return $"Ảnh «{file.FileName}» rỗng.";
+            return UiTexts.Format("Feedback_Result_PhotoEmpty", file.FileName);
         if (file.Data.Length > MaxBytes)
-            return $"Ảnh «{file.FileName}» vượt quá dung lượng tối đa {MaxBytes / 1024 / 1024} MB.";
+            return UiTexts.Format("Feedback_Photo_TooLarge", file.FileName, MaxBytes / 1024 / 1024);
         return FileRules.Detect(file.Data) is "image/jpeg" or "image/png"
             ? null
-            : $"Tệp «{file.FileName}» không phải ảnh JPG hoặc PNG. Vui lòng chọn ảnh chụp.";
+            : UiTexts.Format("Feedback_Result_PhotoWrongType", file.FileName);
     }
 
-    /// <summary>Decodes, turns upright, shrinks and re-encodes the photo; a Vietnamese message when it is not a readable image.</summary>
+    /// <summary>Decodes, turns upright, shrinks and re-encodes the photo; a message in the reader's language when it is not a readable image.</summary>
     public static (PreparedPhoto? Photo, string? Error) Prepare(UploadedFile file)
     {
         if (Problem(file) is { } problem)
             return (null, problem);
-        var broken = $"Ảnh «{file.FileName}» bị hỏng hoặc không đọc được. Vui lòng chọn ảnh khác.";
+        var broken = UiTexts.Format("Feedback_Result_PhotoBroken", file.FileName);
         using var codec = SKCodec.Create(new SKMemoryStream(file.Data));
         if (codec is null || (long)codec.Info.Width * codec.Info.Height is <= 0 or > MaxPixels)
             return (null, broken);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using FluentValidation;
 using HcmcPortal.Accounts;
@@ -5,6 +6,7 @@ using HcmcPortal.Calendar;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Operations;
 using HcmcPortal.Units;
 using HcmcPortal.Validation;
@@ -33,13 +35,13 @@ public sealed class FeedbackService(
     public const double DuplicateRadiusMetres = 150;
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(30);
 
-    public const string OutsideCityMessage = "Vị trí đã chọn nằm ngoài địa bàn Thành phố Hồ Chí Minh. Vui lòng chọn lại vị trí trên bản đồ.";
+    public static string OutsideCityMessage => UiTexts.Get("Feedback_Result_OutsideCity");
 
     /// <summary>A resident's new report: checked, routed to its unit (by the point, or the unit chosen), given a tracking code.</summary>
     public async Task<FeedbackResult> SubmitAsync(Actor actor, FeedbackDraft draft, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Citizen))
-            return new FeedbackResult(CommandStatus.Forbidden, "Chỉ người dân đã đăng nhập mới gửi được phản ánh.");
+            return new FeedbackResult(CommandStatus.Forbidden, UiTexts.Get("Feedback_Result_SubmitSignedIn"));
         var checkedDraft = await draftValidator.ValidateAsync(draft, ct);
         if (!checkedDraft.IsValid)
             return FeedbackResult.Fields(checkedDraft.FirstErrors());
@@ -47,7 +49,7 @@ public sealed class FeedbackService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         if (!await db.FeedbackCategories.AnyAsync(c => c.Id == draft.CategoryId && c.IsActive, ct))
-            return FeedbackResult.Field(nameof(FeedbackDraft.CategoryId), "Lĩnh vực phản ánh không tồn tại.");
+            return FeedbackResult.Field(nameof(FeedbackDraft.CategoryId), UiTexts.Get("Feedback_Result_NoCategory"));
         var (unitId, chosen, unitError) = await UnitInChargeAsync(db, draft, ct);
         if (unitError is not null)
             return FeedbackResult.Field(draft.Latitude.HasValue && !draft.UnitId.HasValue ? nameof(FeedbackDraft.Latitude) : nameof(FeedbackDraft.UnitId), unitError);
@@ -124,7 +126,7 @@ public sealed class FeedbackService(
     public async Task<FeedbackResult> FollowAsync(Actor actor, Guid reportId, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Citizen))
-            return new FeedbackResult(CommandStatus.Forbidden, "Chỉ người dân đã đăng nhập mới theo dõi được phản ánh.");
+            return new FeedbackResult(CommandStatus.Forbidden, UiTexts.Get("Feedback_Result_FollowSignedIn"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var report = await db.FeedbackReports.AsNoTracking().Where(r => r.Id == reportId && r.Status != FeedbackStatus.Refused)
             .Select(r => new { r.Id, r.Code, r.ReporterUserId }).FirstOrDefaultAsync(ct);
@@ -158,8 +160,8 @@ public sealed class FeedbackService(
             return FeedbackResult.NotFound();
         if (FeedbackWorkflow.IsOfficerAction(cmd.Action) ? !isOfficer : !(FeedbackWorkflow.IsReporterAction(cmd.Action) && isReporter))
             return new FeedbackResult(CommandStatus.Forbidden, FeedbackWorkflow.IsOfficerAction(cmd.Action)
-                ? "Chỉ cán bộ của đơn vị phụ trách mới thực hiện được thao tác này."
-                : "Chỉ người gửi phản ánh mới thực hiện được thao tác này.");
+                ? UiTexts.Get("Feedback_Result_OfficersOnly")
+                : UiTexts.Get("Feedback_Result_ReporterOnly"));
         if (report.Version != cmd.ExpectedVersion)
             return await ConflictAsync(db, report.Id, ct);
         var checkedCommand = await commandValidator.ValidateAsync(cmd, ct);
@@ -190,11 +192,11 @@ public sealed class FeedbackService(
                 break;
             case FeedbackAction.Transfer:
                 if (cmd.TargetUnitId is not int target)
-                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), "Vui lòng chọn đơn vị nhận phản ánh.");
+                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), UiTexts.Get("Feedback_Result_TargetUnitRequired"));
                 if (target == report.UnitId)
-                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), "Không thể chuyển phản ánh cho chính đơn vị đang xử lý. Vui lòng chọn đơn vị khác.");
+                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), UiTexts.Get("Feedback_Result_TargetUnitSame"));
                 if (!await db.Units.ValidOn(VietnamTime.Today(clock)).AnyAsync(u => u.Id == target, ct))
-                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), "Đơn vị nhận phản ánh không tồn tại hoặc đã giải thể.");
+                    return FeedbackResult.Field(nameof(FeedbackCommand.TargetUnitId), UiTexts.Get("Feedback_Result_TargetUnitGone"));
                 report.UnitId = target;
                 report.ArrivedAt = nowUtc;
                 report.AcceptDueAt = VietnamTime.ToUtc(FeedbackDeadlines.AcceptDue(nowLocal, calendar));
@@ -221,7 +223,7 @@ public sealed class FeedbackService(
             case FeedbackAction.Resolve:
                 // A report is never closed without a photo of the result on the ground.
                 if (photos.Count == 0)
-                    return FeedbackResult.Field(nameof(FeedbackCommand.Photos), "Vui lòng đính kèm ít nhất một ảnh kết quả xử lý; không thể hoàn thành phản ánh khi chưa có ảnh minh chứng.");
+                    return FeedbackResult.Field(nameof(FeedbackCommand.Photos), UiTexts.Get("Feedback_Result_EvidenceRequired"));
                 photoKind = FeedbackPhotoKind.Evidence;
                 report.Answer = note;
                 report.ResolvedAt = nowUtc;
@@ -234,16 +236,16 @@ public sealed class FeedbackService(
                 break;
             case FeedbackAction.Rate:
                 if (cmd.Satisfied is not bool satisfied)
-                    return FeedbackResult.Field(nameof(FeedbackCommand.Satisfied), "Vui lòng chọn hài lòng hoặc không hài lòng.");
+                    return FeedbackResult.Field(nameof(FeedbackCommand.Satisfied), UiTexts.Get("Feedback_Result_RatingRequired"));
                 if (report.RatedAt is DateTime rated && report.ResolvedAt is DateTime answered && rated >= answered)
-                    return FeedbackResult.Invalid("Bạn đã đánh giá kết quả này.");
+                    return FeedbackResult.Invalid(UiTexts.Get("Feedback_Result_AlreadyRated"));
                 report.Satisfied = satisfied;
                 report.RatingReason = note;
                 report.RatedAt = nowUtc;
                 break;
             case FeedbackAction.Reopen:
                 if (report.ResolvedAt is not DateTime resolvedAt || !FeedbackDeadlines.CanReopen(resolvedAt, nowUtc))
-                    return FeedbackResult.Invalid("Đã quá 7 ngày kể từ khi có kết quả nên không thể mở lại phản ánh này. Vui lòng gửi phản ánh mới.");
+                    return FeedbackResult.Invalid(UiTexts.Get("Feedback_Result_ReopenTooLate"));
                 // It goes back to the unit, and it counts against the unit's on-time rate.
                 report.ReopenCount++;
                 report.LastReopenedAt = nowUtc;
@@ -336,7 +338,7 @@ public sealed class FeedbackService(
         var today = VietnamTime.Today(clock);
         if (draft.UnitId is int chosen && await db.Units.ValidOn(today).AnyAsync(u => u.Id == chosen && u.Level == UnitLevel.Commune, ct))
             return (chosen, true, null);
-        return (0, false, "Phường, xã, đặc khu đã chọn không tồn tại. Vui lòng chọn lại.");
+        return (0, false, UiTexts.Get("Feedback_Result_UnitGone"));
     }
 
     private static (List<PreparedPhoto> Photos, string? Error) PreparePhotos(IReadOnlyList<UploadedFile> files)
@@ -391,34 +393,29 @@ public sealed class FeedbackService(
         or FeedbackAction.RequestInfo or FeedbackAction.ProvideInfo or FeedbackAction.Resolve or FeedbackAction.Reopen
         || (action == FeedbackAction.Rate && satisfied == false);
 
-    private static string NoteMessage(FeedbackAction action) => action switch
+    private static string NoteMessage(FeedbackAction action) => UiTexts.Get(action switch
     {
-        FeedbackAction.Transfer => "Vui lòng nêu lý do chuyển phản ánh.",
-        FeedbackAction.Refuse => "Vui lòng nêu lý do từ chối phản ánh.",
-        FeedbackAction.RequestInfo => "Vui lòng ghi rõ thông tin cần người phản ánh bổ sung.",
-        FeedbackAction.ProvideInfo => "Vui lòng nhập thông tin bổ sung.",
-        FeedbackAction.Resolve => "Vui lòng nhập nội dung trả lời kết quả xử lý.",
-        FeedbackAction.Reopen => "Vui lòng nêu lý do mở lại phản ánh (vấn đề chưa được giải quyết thế nào).",
-        FeedbackAction.Rate => "Vui lòng nêu lý do không hài lòng.",
-        _ => "Vui lòng nhập nội dung.",
-    };
+        FeedbackAction.Transfer or FeedbackAction.Refuse or FeedbackAction.RequestInfo or FeedbackAction.ProvideInfo
+            or FeedbackAction.Resolve or FeedbackAction.Reopen or FeedbackAction.Rate => $"Feedback_Result_Note_{action}",
+        _ => "Feedback_Result_Note_Other",
+    });
 
     private static string NotNowMessage(FeedbackAction action, FeedbackStatus status) => action switch
     {
-        FeedbackAction.Rate => "Chỉ đánh giá được sau khi đơn vị đã trả lời phản ánh.",
-        FeedbackAction.Reopen => "Chỉ mở lại được phản ánh đã có kết quả xử lý.",
-        FeedbackAction.ProvideInfo => "Đơn vị không yêu cầu bổ sung thông tin cho phản ánh này.",
-        FeedbackAction.Resolve when status == FeedbackStatus.Submitted => "Vui lòng tiếp nhận phản ánh trước khi trả lời kết quả.",
-        FeedbackAction.Resolve when status == FeedbackStatus.AwaitingInfo => "Đang chờ người phản ánh bổ sung thông tin.",
-        _ => $"Không thể {FeedbackText.ActionName(action).ToLowerInvariant()} khi phản ánh đang ở trạng thái «{FeedbackText.StatusName(status)}».",
+        FeedbackAction.Rate => UiTexts.Get("Feedback_Result_NotNow_Rate"),
+        FeedbackAction.Reopen => UiTexts.Get("Feedback_Result_NotNow_Reopen"),
+        FeedbackAction.ProvideInfo => UiTexts.Get("Feedback_Result_NotNow_ProvideInfo"),
+        FeedbackAction.Resolve when status == FeedbackStatus.Submitted => UiTexts.Get("Feedback_Result_NotNow_ResolveNotAccepted"),
+        FeedbackAction.Resolve when status == FeedbackStatus.AwaitingInfo => UiTexts.Get("Feedback_Result_NotNow_ResolveAwaitingInfo"),
+        _ => UiTexts.Format("Feedback_Result_NotNow", FeedbackText.Action(action).ToLower(CultureInfo.CurrentCulture), FeedbackText.Status(status)),
     };
 
     private static async Task<FeedbackResult> ConflictAsync(AppDbContext db, Guid reportId, CancellationToken ct)
     {
         var last = await db.FeedbackEvents.AsNoTracking().Where(e => e.ReportId == reportId).OrderByDescending(e => e.Id)
             .Select(e => new { e.ActorName, e.At }).FirstOrDefaultAsync(ct);
-        var who = last is null ? "người khác" : $"{last.ActorName} lúc {VietnamTime.FormatDateTime(last.At)}";
-        return new FeedbackResult(CommandStatus.Conflict, $"Phản ánh đã được cập nhật bởi {who}. Trạng thái mới đã được tải lại; vui lòng kiểm tra trước khi thao tác tiếp.");
+        var who = last is null ? UiTexts.Get("Feedback_Result_SomeoneElse") : UiTexts.Format("Feedback_Result_PersonAt", last.ActorName, VietnamTime.FormatDateTime(last.At));
+        return new FeedbackResult(CommandStatus.Conflict, UiTexts.Format("Feedback_Result_Conflict", who));
     }
 
     /// <summary>PA + the day (yyMMdd, Vietnam time) + 6 random characters without look-alikes (0/O, 1/I): unguessable, read aloud on the phone.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Units;
@@ -18,7 +19,7 @@ public sealed record UnitImportResult(IReadOnlyList<string> Errors, int UnitsAdd
 /// <summary>
 /// Administrators load a reorganisation of the city's units themselves: a unit list and an old→new mapping in the
 /// format of the 2025 files (<see cref="UnitTables"/>), in force from a given day. The whole import is checked first;
-/// any wrong row refuses it with row-level Vietnamese messages and nothing changes. Applied, it adds the new units
+/// any wrong row refuses it with row-level messages in the reader's language and nothing changes. Applied, it adds the new units
 /// under the city from that day, ends the mapped old units the day before (they keep their history and dossiers),
 /// and links old to new. Agency codes of the new units continue the portal's numbering (<see cref="AgencyCodes"/>).
 /// </summary>
@@ -29,14 +30,14 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<UnitImportResult> ImportAsync(Actor actor, ImportFile? unitList, ImportFile? mapping, string? effectiveDate, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Admin))
-            return new(["Chỉ quản trị hệ thống được nạp danh sách đơn vị hành chính."]);
+            return new([UiTexts.Get("Units.Import.Result.AdminsOnly")]);
         var errors = new List<string>();
         var today = VietnamTime.Today(clock);
         var from = ParseDate(effectiveDate);
         if (from is null)
-            errors.Add("Ngày hiệu lực không hợp lệ: nhập theo dạng dd/MM/yyyy, ví dụ 01/01/2027.");
+            errors.Add(UiTexts.Get("Units.Import.Result.DateInvalid"));
         else if (from <= today)
-            errors.Add($"Ngày hiệu lực ({UnitTables.Format(from.Value)}) phải sau ngày hôm nay: việc sắp xếp đã có hiệu lực không được nạp lại.");
+            errors.Add(UiTexts.Format("Units.Import.Result.DateNotFuture", UnitTables.Format(from.Value)));
         var units = Read(unitList, UnitTables.UnitListFile, errors, UnitTables.ParseUnits);
         var links = Read(mapping, UnitTables.MappingFile, errors, UnitTables.ParseMapping);
         if (errors.Count > 0 || from is not DateOnly day)
@@ -53,7 +54,7 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
         var oldUnits = (await db.Units.AsNoTracking().ValidOn(lastDay).Where(u => oldCodes.Contains(u.Code) && u.Level != UnitLevel.Province).ToListAsync(ct))
             .ToDictionary(u => u.Code);
         foreach (var l in links.Where(l => !oldUnits.ContainsKey(l.OldCode)))
-            rowErrors.Add(new(UnitTables.MappingFile, l.Row, $"không có đơn vị cũ mã {l.OldCode} (old_ward_code) còn hiệu lực ngày {UnitTables.Format(lastDay)}."));
+            rowErrors.Add(new(UnitTables.MappingFile, l.Row, UiTexts.Format("Units.Import.Result.NoOldUnit", l.OldCode, UnitTables.Format(lastDay))));
 
         // New units: a code may be reused only from a unit this import ends (as in 2025), never from one that stays.
         var newCodes = units.Select(u => u.Code).ToList();
@@ -62,7 +63,7 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
         foreach (var t in taken.Where(t => t.ValidFrom == day || !(oldUnits.TryGetValue(t.Code, out var ending) && ending.Id == t.Id)))
         {
             var row = units.First(u => u.Code == t.Code).Row;
-            rowErrors.Add(new(UnitTables.UnitListFile, row, $"mã đơn vị {t.Code} trùng với {t.Name}, đơn vị vẫn còn hiệu lực ngày {dayText}."));
+            rowErrors.Add(new(UnitTables.UnitListFile, row, UiTexts.Format("Units.Import.Result.CodeTaken", t.Code, t.Name, dayText)));
         }
 
         // Targets: a new unit of the list, or a unit that exists on the day and is not ended by this import.
@@ -72,7 +73,7 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
             .Where(u => !oldUnits.ContainsKey(u.Code)).ToDictionary(u => u.Code);
         foreach (var l in links)
             foreach (var (code, _) in l.NewUnits.Where(n => !newSet.Contains(n.Code) && !staying.ContainsKey(n.Code)))
-                rowErrors.Add(new(UnitTables.MappingFile, l.Row, $"đơn vị mới mã {code} (new_units) không có trong danh sách đơn vị mới và không phải đơn vị còn hiệu lực ngày {dayText}."));
+                rowErrors.Add(new(UnitTables.MappingFile, l.Row, UiTexts.Format("Units.Import.Result.NoNewUnit", code, dayText)));
         if (rowErrors.Count > 0)
             return new([.. rowErrors.OrderBy(e => e.File).ThenBy(e => e.Row).Select(e => e.ToString())]);
 
@@ -117,7 +118,7 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
         {
             // Another import took a code meanwhile: the unique (Code, ValidFrom) index refused this one, whole.
             log.LogWarning(ex, "Unit import by {User} refused by the database", actor.UserId);
-            return new(["Danh sách đơn vị vừa được thay đổi bởi một lượt nạp khác; không có gì được lưu. Vui lòng tải lại trang và thử lại."]);
+            return new([UiTexts.Get("Units.Import.Result.Conflict")]);
         }
     }
 
@@ -126,17 +127,17 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
     {
         if (file is null || file.Content.Length == 0)
         {
-            errors.Add($"{label}: vui lòng chọn tệp CSV hoặc Excel (.xlsx).");
+            errors.Add(UiTexts.Format("Units.Import.Result.FileRequired", label));
             return [];
         }
         if (file.Content.Length > MaxFileBytes)
         {
-            errors.Add($"{label}: tệp {file.FileName} vượt quá {MaxFileBytes / 1024 / 1024} MB.");
+            errors.Add(UiTexts.Format("Units.Import.Result.FileTooLarge", label, file.FileName, MaxFileBytes / 1024 / 1024));
             return [];
         }
         if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add($"{label}: tệp {file.FileName} không phải CSV hoặc Excel (.xlsx).");
+            errors.Add(UiTexts.Format("Units.Import.Result.FileType", label, file.FileName));
             return [];
         }
         IReadOnlyList<Dictionary<string, string>> table;
@@ -146,7 +147,7 @@ public sealed class UnitImportService(IDbContextFactory<AppDbContext> dbFactory,
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException or ArgumentException)
         {
-            errors.Add($"{label}: không đọc được tệp {file.FileName} ({ex.GetType().Name}); hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx.");
+            errors.Add(UiTexts.Format("Units.Import.Result.FileUnreadable", label, file.FileName, ex.GetType().Name));
             return [];
         }
         var (rows, rowErrors) = parse(table);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using HcmcPortal.Data;
+using HcmcPortal.Localization;
 
 namespace HcmcPortal.Units;
 
@@ -12,10 +13,10 @@ public sealed record NewUnitRow(int Row, string Code, string FullName, string Ki
 public sealed record MappingRow(int Row, string OldProvinceCode, string OldDistrictCode, string OldDistrict, string OldCode, string OldName,
     IReadOnlyList<(string Code, bool Partial)> NewUnits);
 
-/// <summary>A row-level problem, in Vietnamese, naming the file, the row and the field.</summary>
+/// <summary>A row-level problem, in the reader's language, naming the file, the row and the field.</summary>
 public sealed record RowError(string File, int Row, string Message)
 {
-    public override string ToString() => Row > 0 ? $"{File}, dòng {Row}: {Message}" : $"{File}: {Message}";
+    public override string ToString() => Row > 0 ? UiTexts.Format("Units.Import.Result.RowError", File, Row, Message) : $"{File}: {Message}";
 }
 
 /// <summary>
@@ -26,8 +27,8 @@ public sealed record RowError(string File, int Row, string Message)
 /// </summary>
 public static class UnitTables
 {
-    public const string UnitListFile = "Danh sách đơn vị";
-    public const string MappingFile = "Bảng chuyển đổi";
+    public static string UnitListFile => UiTexts.Get("Units.Import.Result.UnitListFile");
+    public static string MappingFile => UiTexts.Get("Units.Import.Result.MappingFile");
 
     public static readonly string[] UnitColumns = ["code", "name", "full_name", "full_name_en", "type", "former_province"];
     public static readonly string[] MappingColumns = ["old_province_code", "old_province", "old_district_code", "old_district", "old_ward_code", "old_ward", "new_units"];
@@ -71,17 +72,17 @@ public static class UnitTables
             var code = r["code"];
             var before = errors.Count;
             if (!IsCode(code))
-                errors.Add(new(UnitListFile, n, $"mã đơn vị (code) \"{code}\" không hợp lệ: phải là dãy chữ số."));
+                errors.Add(new(UnitListFile, n, UiTexts.Format("Units.Import.Result.CodeFormat", code)));
             else if (seen.TryGetValue(code, out var first))
-                errors.Add(new(UnitListFile, n, $"mã đơn vị {code} trùng với dòng {first}."));
+                errors.Add(new(UnitListFile, n, UiTexts.Format("Units.Import.Result.CodeRepeated", code, first)));
             else
                 seen[code] = n;
             if (r["full_name"].Length == 0)
-                errors.Add(new(UnitListFile, n, "thiếu tên đầy đủ (full_name)."));
+                errors.Add(new(UnitListFile, n, UiTexts.Get("Units.Import.Result.NameMissing")));
             else if (r["full_name"].Length > 200)
-                errors.Add(new(UnitListFile, n, "tên đầy đủ (full_name) dài quá 200 ký tự."));
+                errors.Add(new(UnitListFile, n, UiTexts.Get("Units.Import.Result.NameTooLong")));
             if (!Kinds.TryGetValue(r["type"], out var kind))
-                errors.Add(new(UnitListFile, n, $"loại đơn vị (type) \"{r["type"]}\" không hợp lệ: phải là ward, commune hoặc special zone."));
+                errors.Add(new(UnitListFile, n, UiTexts.Format("Units.Import.Result.KindInvalid", r["type"])));
             if (errors.Count == before)
                 rows.Add(new NewUnitRow(n, code, r["full_name"].Normalize(NormalizationForm.FormC), kind!, r.GetValueOrDefault("former_province")));
         }
@@ -103,9 +104,9 @@ public static class UnitTables
             var code = r["old_ward_code"];
             var before = errors.Count;
             if (!IsCode(code))
-                errors.Add(new(MappingFile, n, $"mã đơn vị cũ (old_ward_code) \"{code}\" không hợp lệ: phải là dãy chữ số."));
+                errors.Add(new(MappingFile, n, UiTexts.Format("Units.Import.Result.OldCodeFormat", code)));
             else if (seen.TryGetValue(code, out var first))
-                errors.Add(new(MappingFile, n, $"đơn vị cũ {code} đã có ở dòng {first}."));
+                errors.Add(new(MappingFile, n, UiTexts.Format("Units.Import.Result.OldCodeRepeated", code, first)));
             else
                 seen[code] = n;
             var targets = new List<(string, bool)>();
@@ -113,12 +114,12 @@ public static class UnitTables
             {
                 var bits = part.Split(':', StringSplitOptions.TrimEntries);
                 if (bits.Length != 2 || !IsCode(bits[0]) || bits[1] is not ("full" or "partial"))
-                    errors.Add(new(MappingFile, n, $"đơn vị mới (new_units) \"{part}\" không đúng dạng mã:full hoặc mã:partial."));
+                    errors.Add(new(MappingFile, n, UiTexts.Format("Units.Import.Result.TargetFormat", part)));
                 else
                     targets.Add((bits[0], bits[1] == "partial"));
             }
             if (targets.Count == 0 && errors.Count == before)
-                errors.Add(new(MappingFile, n, "thiếu đơn vị mới (new_units)."));
+                errors.Add(new(MappingFile, n, UiTexts.Get("Units.Import.Result.TargetMissing")));
             if (errors.Count == before)
                 rows.Add(new MappingRow(n, r.GetValueOrDefault("old_province_code", ""), r.GetValueOrDefault("old_district_code", ""),
                     r.GetValueOrDefault("old_district", ""), code, r.GetValueOrDefault("old_ward", ""), targets));
@@ -129,9 +130,9 @@ public static class UnitTables
     private static string? MissingColumns(IReadOnlyList<Dictionary<string, string>> table, string[] required)
     {
         if (table.Count == 0)
-            return "tệp không có dòng dữ liệu nào (dòng 1 là tiêu đề cột).";
+            return UiTexts.Get("Units.Import.Result.NoRows");
         var absent = required.Where(c => !table[0].ContainsKey(c)).ToList();
-        return absent.Count == 0 ? null : "thiếu cột " + string.Join(", ", absent) + ".";
+        return absent.Count == 0 ? null : UiTexts.Format("Units.Import.Result.ColumnsMissing", string.Join(", ", absent));
     }
 
     private static bool IsCode(string code) => code.Length is > 0 and <= 20 && code.All(char.IsAsciiDigit);

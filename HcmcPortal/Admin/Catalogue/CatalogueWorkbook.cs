@@ -4,14 +4,15 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace HcmcPortal.Admin.Catalogue;
 
-/// <summary>A problem of an imported workbook, in Vietnamese, naming the sheet, the row and the column.</summary>
+/// <summary>A problem of an imported workbook, in the reader's language, naming the sheet, the row and the column (as the workbook names them).</summary>
 public sealed record WorkbookError(string Sheet, int Row, string Column, string Message)
 {
-    public override string ToString() => $"Trang «{Sheet}», dòng {Row}, cột «{Column}»: {Message}";
+    public override string ToString() => UiTexts.Format("Admin_Catalogue.Result.WorkbookError", Sheet, Row, Column, Message);
 }
 
 public sealed record CatalogueImportResult(CommandStatus Status, int Procedures, IReadOnlyList<WorkbookError> Errors, string? Message = null)
@@ -102,7 +103,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<CatalogueImportResult> ImportAsync(Actor actor, Stream stream, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Admin))
-            return new(CommandStatus.Forbidden, 0, [], "Bạn không có quyền thực hiện thao tác này.");
+            return new(CommandStatus.Forbidden, 0, [], UiTexts.Get("Dossier.Result.Forbidden"));
         XLWorkbook book;
         try
         {
@@ -111,7 +112,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Any reason ClosedXML cannot open it (not a zip, not a workbook, damaged) is the same answer for the person.
-            return new(CommandStatus.Invalid, 0, [], "Tệp không phải bảng tính Excel (.xlsx) hợp lệ.");
+            return new(CommandStatus.Invalid, 0, [], UiTexts.Get("Admin_Catalogue.Result.NotWorkbook"));
         }
         using (book)
         {
@@ -119,7 +120,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
             if (errors.Count == 0)
                 errors.AddRange(await CheckAsync(entries, ct));
             if (errors.Count > 0)
-                return new(CommandStatus.Invalid, 0, errors, $"Tệp có {errors.Count} lỗi; chưa có thay đổi nào được áp dụng.");
+                return new(CommandStatus.Invalid, 0, errors, UiTexts.Format("Admin_Catalogue.Result.WorkbookErrors", errors.Count));
             var applied = await editor.ImportAsync(actor, [.. entries.Select(e => e.Entry)], ct);
             return applied.Succeeded ? new(CommandStatus.Ok, entries.Count, []) : new(applied.Status, 0, [], applied.Message);
         }
@@ -138,12 +139,12 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
         {
             if (!book.TryGetWorksheet(name, out var sheet))
             {
-                errors.Add(new(name, 1, "", $"thiếu trang «{name}»."));
+                errors.Add(new(name, 1, "", UiTexts.Format("Admin_Catalogue.Result.SheetMissing", name)));
                 continue;
             }
             for (var c = 0; c < columns.Length; c++)
                 if (Text(sheet, 1, c + 1) != columns[c])
-                    errors.Add(new(name, 1, columns[c], $"cột {c + 1} phải có tiêu đề «{columns[c]}» (xem docs/catalogue-workbook.md)."));
+                    errors.Add(new(name, 1, columns[c], UiTexts.Format("Admin_Catalogue.Result.ColumnHeader", c + 1, columns[c])));
             sheets[name] = sheet;
         }
         if (errors.Count > 0)
@@ -170,7 +171,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
             var published = cells.Choice(11, YesNo);
             if (definition.Code.Length > 0 && byCode.TryGetValue(definition.Code, out var first))
             {
-                errors.Add(new(ProceduresSheet, r, ProcedureColumns[0], $"mã thủ tục {definition.Code} trùng với dòng {first.Row}."));
+                errors.Add(new(ProceduresSheet, r, ProcedureColumns[0], UiTexts.Format("Admin_Catalogue.Result.CodeRepeated", definition.Code, first.Row)));
                 continue;
             }
             var entry = new ReadEntry(new CatalogueEntry(definition, published), r, [], [], []);
@@ -216,7 +217,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
             var code = cells.Text(0);
             if (!byCode.TryGetValue(code, out var entry))
             {
-                errors.Add(new(name, r, columns[0], $"không có thủ tục mã «{code}» trong trang «{ProceduresSheet}»."));
+                errors.Add(new(name, r, columns[0], UiTexts.Format("Admin_Catalogue.Result.NoSuchProcedure", code, ProceduresSheet)));
                 continue;
             }
             cells.Number(1, whole: true);
@@ -331,7 +332,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
                 if (string.Equals(word, text, StringComparison.OrdinalIgnoreCase))
                     return value;
             errors.Add(new(sheet.Name, row, columns[c],
-                text.Length == 0 ? "chưa có giá trị." : $"giá trị «{text}» không hợp lệ; chọn một trong: {string.Join(", ", words.Values)}."));
+                text.Length == 0 ? UiTexts.Get("Admin_Catalogue.Result.CellEmpty") : UiTexts.Format("Admin_Catalogue.Result.CellChoice", text, string.Join(", ", words.Values))));
             return words.Keys.First();
         }
 
@@ -344,7 +345,7 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
             var value = optional ? OptionalNumber(c, whole: true) ?? 0 : Number(c, whole: true);
             if (value is >= int.MinValue and <= int.MaxValue)
                 return (int)value;
-            errors.Add(new(sheet.Name, row, columns[c], $"«{Text(c)}» quá lớn."));
+            errors.Add(new(sheet.Name, row, columns[c], UiTexts.Format("Admin_Catalogue.Result.CellTooLarge", Text(c))));
             return 0;
         }
 
@@ -368,14 +369,14 @@ public sealed class CatalogueWorkbook(IDbContextFactory<AppDbContext> dbFactory,
             if (ok && (!whole || (value == decimal.Truncate(value) && Math.Abs(value) <= long.MaxValue)))
                 return value;
             if (report)
-                errors.Add(new(sheet.Name, row, columns[c], whole ? $"«{text}» không phải số nguyên." : $"«{text}» không phải số."));
+                errors.Add(new(sheet.Name, row, columns[c], UiTexts.Format(whole ? "Admin_Catalogue.Result.CellNotWhole" : "Admin_Catalogue.Result.CellNotNumber", text)));
             return 0;
         }
 
         private decimal Missing(int c, bool report)
         {
             if (report)
-                errors.Add(new(sheet.Name, row, columns[c], "chưa có giá trị."));
+                errors.Add(new(sheet.Name, row, columns[c], UiTexts.Get("Admin_Catalogue.Result.CellEmpty")));
             return 0;
         }
     }

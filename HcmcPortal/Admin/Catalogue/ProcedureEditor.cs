@@ -3,6 +3,7 @@ using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record ProcedureEditorState(int Id, Guid Version, bool IsPublished
 
 public sealed record VersionRow(int Number, DateTime PublishedAt, string? PublishedByName);
 
-/// <summary>The outcome of a catalogue change: every problem with its field path and Vietnamese message when invalid.</summary>
+/// <summary>The outcome of a catalogue change: every problem with its field path and message (in the reader's language) when invalid.</summary>
 public sealed record CatalogueResult(CommandStatus Status, string? Message = null, IReadOnlyList<CatalogueProblem>? Problems = null, int? ProcedureId = null, Guid? Version = null)
 {
     public bool Succeeded => Status == CommandStatus.Ok;
@@ -60,7 +61,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<CatalogueResult> SaveAsync(Actor actor, SaveProcedureCommand command, bool publish = false, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Admin))
-            return new(CommandStatus.Forbidden, "Bạn không có quyền thực hiện thao tác này.");
+            return new(CommandStatus.Forbidden, UiTexts.Get("Dossier.Result.Forbidden"));
         command.Definition.Normalize();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
@@ -73,7 +74,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
         {
             procedure = await TrackedAsync(db, id, ct);
             if (procedure is null)
-                return new(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
+                return new(CommandStatus.NotFound, UiTexts.Get("Admin_Catalogue.Result.NotFound"));
             if (command.ExpectedVersion is Guid seen && procedure.Version != seen)
                 return await ConflictAsync(db, procedure, ct);
         }
@@ -99,12 +100,12 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
     private async Task<CatalogueResult> SetPublishedAsync(Actor actor, int id, Guid expectedVersion, bool published, CancellationToken ct)
     {
         if (!actor.IsInRole(Roles.Admin))
-            return new(CommandStatus.Forbidden, "Bạn không có quyền thực hiện thao tác này.");
+            return new(CommandStatus.Forbidden, UiTexts.Get("Dossier.Result.Forbidden"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         var procedure = await TrackedAsync(db, id, ct);
         if (procedure is null)
-            return new(CommandStatus.NotFound, "Không tìm thấy thủ tục.");
+            return new(CommandStatus.NotFound, UiTexts.Get("Admin_Catalogue.Result.NotFound"));
         if (procedure.Version != expectedVersion)
             return await ConflictAsync(db, procedure, ct);
         var definition = ProcedureDefinition.Of(procedure);
@@ -122,7 +123,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<CatalogueResult> ImportAsync(Actor actor, IReadOnlyList<CatalogueEntry> entries, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Roles.Admin))
-            return new(CommandStatus.Forbidden, "Bạn không có quyền thực hiện thao tác này.");
+            return new(CommandStatus.Forbidden, UiTexts.Get("Dossier.Result.Forbidden"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ActorId = actor.UserId;
         var codes = entries.Select(e => e.Definition.Code).ToList();
@@ -145,7 +146,7 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
         }
         catch (DbUpdateException)
         {
-            return new(CommandStatus.Conflict, "Danh mục vừa được người khác cập nhật (hoặc trùng mã thủ tục). Không có thay đổi nào được áp dụng; vui lòng nhập lại tệp.");
+            return new(CommandStatus.Conflict, UiTexts.Get("Admin_Catalogue.Result.ImportConflict"));
         }
         return new(CommandStatus.Ok);
     }
@@ -316,12 +317,12 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(CommandStatus.Conflict, "Thủ tục vừa được người khác cập nhật. Dữ liệu mới đã được tải lại.");
+            return new(CommandStatus.Conflict, UiTexts.Get("Admin_Catalogue.Result.Changed"));
         }
         catch (DbUpdateException)
         {
             // The unique index on Code: another administrator saved the same code since the check.
-            return Invalid([new("Definition.Code", $"Mã thủ tục {procedure.Code} đã được dùng cho thủ tục khác.")]);
+            return Invalid([new("Definition.Code", UiTexts.Format("Admin_Catalogue.Result.CodeTaken", procedure.Code))]);
         }
         return new(CommandStatus.Ok, null, null, procedure.Id, procedure.Version);
     }
@@ -331,6 +332,5 @@ public sealed class ProcedureEditor(IDbContextFactory<AppDbContext> dbFactory, I
 
     /// <summary>Another administrator saved first: theirs stands, and this one is told who and when (what they typed stays on screen).</summary>
     private static async Task<CatalogueResult> ConflictAsync(AppDbContext db, Procedure procedure, CancellationToken ct) =>
-        new(CommandStatus.Conflict, $"Thủ tục vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(Procedure), [procedure.Code], ct)} sửa; "
-            + "tải lại trang để xem bản mới. Những gì bạn nhập vẫn còn trên màn hình.");
+        new(CommandStatus.Conflict, UiTexts.Format("Admin_Catalogue.Result.Conflict", await AdminAuditTrail.LastChangeAsync(db, nameof(Procedure), [procedure.Code], ct)));
 }

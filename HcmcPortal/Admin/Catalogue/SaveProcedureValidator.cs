@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 
 namespace HcmcPortal.Admin.Catalogue;
@@ -18,7 +19,7 @@ public sealed record SaveProcedureCommand(int? ProcedureId, Guid? ExpectedVersio
     public IReadOnlySet<string> ReceptionCentreCodes { get; init; } = new HashSet<string>();
 }
 
-/// <summary>The catalogue's rules for a procedure, each with a Vietnamese message naming the field, document, field or step.</summary>
+/// <summary>The catalogue's rules for a procedure, each with a message in the reader's language naming the field, document, field or step.</summary>
 public sealed partial class SaveProcedureValidator : AbstractValidator<SaveProcedureCommand>
 {
     public const int MaxTemplateBytes = 5 * 1024 * 1024;
@@ -32,92 +33,92 @@ public sealed partial class SaveProcedureValidator : AbstractValidator<SaveProce
     public SaveProcedureValidator()
     {
         RuleFor(x => x.Definition.Code).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Vui lòng nhập mã thủ tục.")
-            .Must(c => CodePattern().IsMatch(c)).WithMessage("Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang (tối đa 40 ký tự), ví dụ 1.001193.");
+            .NotEmpty().WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.CodeRequired"))
+            .Must(c => CodePattern().IsMatch(c)).WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.CodeFormat"));
         RuleFor(x => x.Definition.Code).Must((x, _) => !x.CodeTaken)
-            .WithMessage(x => $"Mã thủ tục {x.Definition.Code} đã được dùng cho thủ tục khác.");
-        RuleFor(x => x.Definition.Name).RequiredText("Tên thủ tục", 400, "Vui lòng nhập tên thủ tục.");
-        RuleFor(x => x.Definition.Field).RequiredText("Lĩnh vực", 100, "Vui lòng nhập lĩnh vực.");
-        RuleFor(x => x.Definition.Description).Text("Mô tả", TextLimits.Note, multiLine: true);
-        RuleFor(x => x.Definition.HandlingAgency).Text("Cơ quan giải quyết", 200);
-        RuleFor(x => x.Definition.Level).IsInEnum().WithMessage("Cấp thực hiện không hợp lệ.");
+            .WithMessage(x => UiTexts.Format("Admin_Catalogue.Result.CodeTaken", x.Definition.Code));
+        RuleFor(x => x.Definition.Name).RequiredText("Admin_Catalogue.Label.Name", 400, "Admin_Catalogue.Result.NameRequired");
+        RuleFor(x => x.Definition.Field).RequiredText("Admin_Catalogue.Label.Field", 100, "Admin_Catalogue.Result.FieldRequired");
+        RuleFor(x => x.Definition.Description).Text("Admin_Catalogue.Label.Description", TextLimits.Note, multiLine: true);
+        RuleFor(x => x.Definition.HandlingAgency).Text("Admin_Catalogue.Label.HandlingAgency", 200);
+        RuleFor(x => x.Definition.Level).IsInEnum().WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.LevelInvalid"));
         RuleForEach(x => x.Definition.ReceivingUnitCodes)
             .Must((x, code) => x.ReceptionCentreCodes.Contains(code))
-            .WithMessage((x, code) => $"Đơn vị tiếp nhận «{code}» không tồn tại hoặc không tiếp nhận hồ sơ của thủ tục cấp này.");
-        RuleFor(x => x.Definition.TimeLimitUnit).IsInEnum().WithMessage("Loại thời hạn giải quyết không hợp lệ.");
+            .WithMessage((_, code) => UiTexts.Format("Admin_Catalogue.Result.ReceivingUnitInvalid", code));
+        RuleFor(x => x.Definition.TimeLimitUnit).IsInEnum().WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.TimeLimitUnitInvalid"));
         RuleFor(x => x.Definition.TimeLimitValue)
             .Must((x, v) => x.Definition.TimeLimitUnit == TimeLimitUnit.SameWorkingDay ? v >= 0 : v > 0)
-            .WithMessage("Thời hạn giải quyết phải lớn hơn 0 (trừ loại «trong ngày làm việc»).")
-            .LessThanOrEqualTo(3650).WithMessage("Thời hạn giải quyết quá lớn.");
-        RuleFor(x => x.Definition.FeeVnd).GreaterThanOrEqualTo(0).WithMessage("Lệ phí không được âm.")
-            .LessThanOrEqualTo(1_000_000_000_000).WithMessage("Lệ phí quá lớn.");
+            .WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.TimeLimitPositive"))
+            .LessThanOrEqualTo(3650).WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.TimeLimitTooLarge"));
+        RuleFor(x => x.Definition.FeeVnd).GreaterThanOrEqualTo(0).WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.FeeNegative"))
+            .LessThanOrEqualTo(1_000_000_000_000).WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.FeeTooLarge"));
 
         // Decree 42/2022/NĐ-CP: a fully online service is one the citizen completes online — it needs the online form
         // and the papers to upload.
         RuleFor(x => x.Definition.Documents).Must((x, docs) => !x.Definition.FullyOnline || docs.Count > 0)
-            .WithMessage("Thủ tục trực tuyến toàn trình phải có ít nhất một giấy tờ trong thành phần hồ sơ.");
+            .WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.OnlineNeedsDocument"));
         RuleFor(x => x.Definition.Fields).Must((x, fields) => !x.Definition.FullyOnline || fields.Count > 0)
-            .WithMessage("Thủ tục trực tuyến toàn trình phải có biểu mẫu trực tuyến (ít nhất một trường).");
+            .WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.OnlineNeedsForm"));
 
         RuleForEach(x => x.Definition.Documents).Custom((d, context) =>
         {
-            var at = $"Giấy tờ {Index(context) + 1}";
+            var at = UiTexts.Format("Admin_Catalogue.Label.Document", Index(context) + 1);
             if (TextRules.IsBlank(d.Name))
-                context.AddFailure("Name", $"{at}: vui lòng nhập tên giấy tờ.");
-            else if (TextRules.Problem(d.Name, $"{at}: tên giấy tờ", 400) is { } problem)
+                context.AddFailure("Name", UiTexts.Format("Admin_Catalogue.Result.DocumentNameRequired", at));
+            else if (TextRules.Problem(d.Name, UiTexts.Format("Admin_Catalogue.Label.DocumentName", at), 400) is { } problem)
                 context.AddFailure("Name", problem);
             foreach (var type in DocumentEdit.TypesOf(d.AcceptedTypes).Where(t => !DocumentEdit.KnownTypes.Contains(t)))
-                context.AddFailure("AcceptedTypes", $"{at}: loại tệp «{type}» không được hỗ trợ (chỉ pdf, jpg, png).");
+                context.AddFailure("AcceptedTypes", UiTexts.Format("Admin_Catalogue.Result.DocumentTypeUnknown", at, type));
             if (d.TemplateContent is { Length: > MaxTemplateBytes })
-                context.AddFailure("TemplateFileName", $"{at}: tệp mẫu vượt quá {MaxTemplateBytes / 1024 / 1024} MB.");
+                context.AddFailure("TemplateFileName", UiTexts.Format("Admin_Catalogue.Result.TemplateTooLarge", at, MaxTemplateBytes / 1024 / 1024));
         });
 
         RuleForEach(x => x.Definition.Fields).Custom((f, context) =>
         {
             var fields = ((SaveProcedureCommand)context.InstanceToValidate).Definition.Fields;
             var i = Index(context);
-            var at = $"Trường {i + 1}" + (TextRules.IsBlank(f.Label) ? "" : $" «{f.Label}»");
+            var at = TextRules.IsBlank(f.Label) ? UiTexts.Format("Admin_Catalogue.Label.FormField", i + 1) : UiTexts.Format("Admin_Catalogue.Label.FormFieldNamed", i + 1, f.Label);
             if (TextRules.IsBlank(f.Label))
-                context.AddFailure("Label", $"{at}: vui lòng nhập nhãn của trường.");
-            else if (TextRules.Problem(f.Label, $"{at}: nhãn", 200) is { } problem)
+                context.AddFailure("Label", UiTexts.Format("Admin_Catalogue.Result.FieldLabelRequired", at));
+            else if (TextRules.Problem(f.Label, UiTexts.Format("Admin_Catalogue.Label.FieldLabel", at), 200) is { } problem)
                 context.AddFailure("Label", problem);
             if (!KeyPattern().IsMatch(f.Key))
-                context.AddFailure("Key", $"{at}: mã trường chỉ gồm chữ cái không dấu, số và dấu gạch dưới, bắt đầu bằng chữ cái.");
+                context.AddFailure("Key", UiTexts.Format("Admin_Catalogue.Result.FieldKeyFormat", at));
             else if (fields.Take(i).Any(other => other.Key == f.Key))
-                context.AddFailure("Key", $"{at}: mã trường «{f.Key}» bị trùng với trường khác.");
+                context.AddFailure("Key", UiTexts.Format("Admin_Catalogue.Result.FieldKeyTaken", at, f.Key));
             if (!Enum.IsDefined(f.Type))
-                context.AddFailure("Type", $"{at}: kiểu trường không hợp lệ.");
+                context.AddFailure("Type", UiTexts.Format("Admin_Catalogue.Result.FieldTypeInvalid", at));
             if (f.Type == FormFieldType.Choice && f.OptionList.Count == 0)
-                context.AddFailure("Options", $"{at}: trường lựa chọn phải có ít nhất một lựa chọn.");
+                context.AddFailure("Options", UiTexts.Format("Admin_Catalogue.Result.ChoiceNeedsOptions", at));
             if (f.Type != FormFieldType.Choice && f.OptionList.Count > 0)
-                context.AddFailure("Options", $"{at}: chỉ trường lựa chọn mới có danh sách lựa chọn.");
+                context.AddFailure("Options", UiTexts.Format("Admin_Catalogue.Result.OptionsOnlyForChoice", at));
             if (f.Options.Length > 1000)
-                context.AddFailure("Options", $"{at}: danh sách lựa chọn dài quá 1000 ký tự.");
+                context.AddFailure("Options", UiTexts.Format("Admin_Catalogue.Result.OptionsTooLong", at));
             if (f.MaxLength is int max && (f.Type != FormFieldType.Text || max < 1 || max > TextLimits.FormAnswer))
-                context.AddFailure("MaxLength", $"{at}: độ dài tối đa chỉ dùng cho trường văn bản, từ 1 đến {TextLimits.FormAnswer} ký tự.");
+                context.AddFailure("MaxLength", UiTexts.Format("Admin_Catalogue.Result.MaxLengthInvalid", at, TextLimits.FormAnswer));
             if ((f.MinValue is not null || f.MaxValue is not null) && f.Type != FormFieldType.Number)
-                context.AddFailure("MinValue", $"{at}: giá trị nhỏ nhất, lớn nhất chỉ dùng cho trường số.");
+                context.AddFailure("MinValue", UiTexts.Format("Admin_Catalogue.Result.RangeOnlyForNumbers", at));
             if (f.MinValue > f.MaxValue)
-                context.AddFailure("MinValue", $"{at}: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.");
+                context.AddFailure("MinValue", UiTexts.Format("Admin_Catalogue.Result.RangeInverted", at));
         });
 
-        RuleFor(x => x.Definition.Steps).NotEmpty().WithMessage("Quy trình phải có ít nhất một bước.");
+        RuleFor(x => x.Definition.Steps).NotEmpty().WithMessage(_ => UiTexts.Get("Admin_Catalogue.Result.StepsRequired"));
         RuleForEach(x => x.Definition.Steps).Custom((s, context) =>
         {
-            var at = $"Bước {Index(context) + 1}";
+            var at = UiTexts.Format("Admin_Catalogue.Label.Step", Index(context) + 1);
             if (TextRules.IsBlank(s.Name))
-                context.AddFailure("Name", $"{at}: vui lòng nhập tên bước.");
-            else if (TextRules.Problem(s.Name, $"{at}: tên bước", 200) is { } problem)
+                context.AddFailure("Name", UiTexts.Format("Admin_Catalogue.Result.StepNameRequired", at));
+            else if (TextRules.Problem(s.Name, UiTexts.Format("Admin_Catalogue.Label.StepName", at), 200) is { } problem)
                 context.AddFailure("Name", problem);
             if (!AdminCatalog.StepRoles.Contains(s.Role))
-                context.AddFailure("Role", $"{at}: vai trò «{s.Role}» không hợp lệ.");
+                context.AddFailure("Role", UiTexts.Format("Admin_Catalogue.Result.StepRoleInvalid", at, s.Role));
             if (s.SharePercent is < 0 or > 100)
-                context.AddFailure("SharePercent", $"{at}: tỷ lệ thời gian phải từ 0 đến 100%.");
+                context.AddFailure("SharePercent", UiTexts.Format("Admin_Catalogue.Result.StepShareRange", at));
         });
         RuleFor(x => x.Definition.Steps).Must(steps => steps.Sum(s => s.SharePercent) <= 100)
-            .WithMessage(x => $"Các bước của quy trình chiếm {x.Definition.Steps.Sum(s => s.SharePercent)}% thời hạn giải quyết, vượt quá thời hạn (tổng phải bằng 100%).")
+            .WithMessage(x => UiTexts.Format("Admin_Catalogue.Result.StepsOverTime", x.Definition.Steps.Sum(s => s.SharePercent)))
             .Must(steps => steps.Count == 0 || steps.Sum(s => s.SharePercent) >= 100)
-            .WithMessage(x => $"Tổng tỷ lệ thời gian các bước phải bằng 100% (hiện là {x.Definition.Steps.Sum(s => s.SharePercent)}%).");
+            .WithMessage(x => UiTexts.Format("Admin_Catalogue.Result.StepsTotal", x.Definition.Steps.Sum(s => s.SharePercent)));
     }
 
     /// <summary>The position of the collection element being validated (RuleForEach keeps it in the context).</summary>

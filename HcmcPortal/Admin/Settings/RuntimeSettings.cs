@@ -3,6 +3,7 @@ using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Dossiers;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -107,29 +108,37 @@ public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
     public SettingsInputValidator()
     {
         RuleFor(x => x.UploadMaxMegabytes).InclusiveBetween(1, UploadOptions.MaxMegabytesCeiling)
-            .WithMessage($"Dung lượng tối đa của tệp phải từ 1 đến {UploadOptions.MaxMegabytesCeiling} MB.");
+            .WithMessage(_ => UiTexts.Format("Admin_Settings.Result.UploadMax", UploadOptions.MaxMegabytesCeiling));
         RuleFor(x => x.UploadTypes).NotEmpty().WithName(nameof(SettingsInput.AllowPdf)).OverridePropertyName(nameof(SettingsInput.AllowPdf))
-            .WithMessage("Phải cho phép ít nhất một định dạng tệp.");
-        RuleFor(x => x.SmtpHost).Must(BeAHostName).WithMessage("Máy chủ SMTP không hợp lệ (ví dụ: smtp.hochiminhcity.gov.vn).");
-        RuleFor(x => x.SmtpPort).InclusiveBetween(1, 65535).WithMessage("Cổng SMTP phải từ 1 đến 65535.");
-        RuleFor(x => x.SmtpUser).Text("Tài khoản SMTP", 200);
-        RuleFor(x => x.SmtpNewPassword).MaximumLength(500).WithMessage("Mật khẩu SMTP dài tối đa 500 ký tự.");
-        RuleFor(x => x.SmtpFrom).Email(required: true, "Vui lòng nhập địa chỉ gửi thư.");
-        RuleFor(x => x.PublicBaseUrl).Must(BeABaseUrl).WithMessage("Địa chỉ công khai phải là một địa chỉ http(s) đầy đủ, không có truy vấn (ví dụ: https://dichvucong.hochiminhcity.gov.vn).");
-        RuleFor(x => x.DemoBanner).Text("Thông báo trên đầu trang", 300);
-        Budget(x => x.LookupPerClient, "Tra cứu: số lần mỗi máy");
-        Budget(x => x.LookupPerAccount, "Tra cứu: số lần mỗi mã hồ sơ");
-        Window(x => x.LookupWindowSeconds, "Tra cứu: khoảng thời gian");
-        Budget(x => x.SubmissionPerClient, "Nộp hồ sơ: số lần mỗi máy");
-        Budget(x => x.SubmissionPerAccount, "Nộp hồ sơ: số lần mỗi tài khoản");
-        Window(x => x.SubmissionWindowSeconds, "Nộp hồ sơ: khoảng thời gian");
+            .WithMessage(_ => UiTexts.Get("Admin_Settings.Result.UploadTypes"));
+        RuleFor(x => x.SmtpHost).Must(BeAHostName).WithMessage(_ => UiTexts.Get("Admin_Settings.Result.SmtpHost"));
+        RuleFor(x => x.SmtpPort).InclusiveBetween(1, 65535).WithMessage(_ => UiTexts.Get("Admin_Settings.Result.SmtpPort"));
+        RuleFor(x => x.SmtpUser).Text("Admin_Settings.Label.SmtpUser", 200);
+        RuleFor(x => x.SmtpNewPassword).MaximumLength(500).WithMessage(_ => UiTexts.Get("Admin_Settings.Result.SmtpPassword"));
+        RuleFor(x => x.SmtpFrom).Email(required: true, "Admin_Settings.Result.SmtpFromRequired");
+        RuleFor(x => x.PublicBaseUrl).Must(BeABaseUrl).WithMessage(_ => UiTexts.Get("Admin_Settings.Result.PublicBaseUrl"));
+        RuleFor(x => x.DemoBanner).Text("Admin_Settings.Label.DemoBanner", 300);
+        Budget(x => x.LookupPerClient, "Admin_Settings.LookupPerClient");
+        Budget(x => x.LookupPerAccount, "Admin_Settings.LookupPerAccount");
+        Window(x => x.LookupWindowSeconds, "Admin_Settings.Label.LookupWindow");
+        Budget(x => x.SubmissionPerClient, "Admin_Settings.SubmissionPerClient");
+        Budget(x => x.SubmissionPerAccount, "Admin_Settings.SubmissionPerAccount");
+        Window(x => x.SubmissionWindowSeconds, "Admin_Settings.Label.SubmissionWindow");
     }
 
-    private void Budget(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string label) =>
-        RuleFor(field).InclusiveBetween(1, MaxBudget).WithMessage($"{label} phải từ 1 đến {MaxBudget:N0}.".Replace(',', '.'));
+    /// <summary><paramref name="labelKey"/> names the budget (a UiText key).</summary>
+    private void Budget(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string labelKey) =>
+        RuleFor(field).InclusiveBetween(1, MaxBudget).WithMessage(_ => UiTexts.Format("Admin_Settings.Result.BudgetRange", UiTexts.Get(labelKey), Grouped(MaxBudget)));
 
-    private void Window(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string label) =>
-        RuleFor(field).InclusiveBetween(1, MaxWindowSeconds).WithMessage($"{label} phải từ 1 đến {MaxWindowSeconds:N0} giây.".Replace(',', '.'));
+    private void Window(System.Linq.Expressions.Expression<Func<SettingsInput, int>> field, string labelKey) =>
+        RuleFor(field).InclusiveBetween(1, MaxWindowSeconds).WithMessage(_ => UiTexts.Format("Admin_Settings.Result.WindowRange", UiTexts.Get(labelKey), Grouped(MaxWindowSeconds)));
+
+    /// <summary>"100.000" in Vietnamese, "100,000" in English.</summary>
+    private static string Grouped(int number)
+    {
+        var text = number.ToString("N0", CultureInfo.InvariantCulture);
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? text : text.Replace(',', '.');
+    }
 
     private static bool BeAHostName(string? host) =>
         string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim()) is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6;
@@ -222,11 +231,11 @@ public sealed class PortalSettings(
         }, !string.IsNullOrEmpty(smtp.Password));
     }
 
-    /// <summary>Saves what changed; Vietnamese errors by field (nothing saved) or an empty dictionary.</summary>
+    /// <summary>Saves what changed; errors by field in the reader's language (nothing saved) or an empty dictionary.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> SaveAsync(Actor actor, SettingsInput input, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Domain.Roles.Admin))
-            return new Dictionary<string, string[]> { [""] = ["Chỉ quản trị hệ thống được thay đổi thiết lập."] };
+            return new Dictionary<string, string[]> { [""] = [UiTexts.Get("Admin_Settings.Result.AdminsOnly")] };
         var check = await validator.ValidateAsync(input, ct);
         if (!check.IsValid)
             return check.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
@@ -244,8 +253,7 @@ public sealed class PortalSettings(
         if (input.Revision is not null && input.Revision != RevisionOf(stored.Values))
             return new Dictionary<string, string[]>
             {
-                [""] = [$"Thiết lập vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(PortalSetting), null, ct)} sửa; "
-                    + "tải lại trang để xem giá trị mới. Những gì bạn nhập vẫn còn trên biểu mẫu."],
+                [""] = [UiTexts.Format("Admin_Settings.Result.Conflict", await AdminAuditTrail.LastChangeAsync(db, nameof(PortalSetting), null, ct))],
             };
         foreach (var (key, value) in wanted)
         {
@@ -277,7 +285,7 @@ public sealed partial class AgencyCodeInputValidator : AbstractValidator<AgencyC
 {
     public AgencyCodeInputValidator() =>
         RuleFor(x => x.AgencyCode).Must(c => c is not null && Shape().IsMatch(c.Trim()))
-            .WithMessage("Mã định danh phải có dạng 000.00.00.H29 (ba số, hai số, hai số, một chữ hoa và hai số, cách nhau bằng dấu chấm).");
+            .WithMessage(_ => UiTexts.Get("Admin_Settings.Result.AgencyCodeFormat"));
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")]
     private static partial System.Text.RegularExpressions.Regex Shape();
@@ -308,11 +316,11 @@ public sealed class AgencyCodeService(IDbContextFactory<AppDbContext> dbFactory,
         return (rows, total);
     }
 
-    /// <summary>Changes one unit's agency code; a Vietnamese error (nothing saved) or null.</summary>
+    /// <summary>Changes one unit's agency code; an error in the reader's language (nothing saved) or null.</summary>
     public async Task<string?> SetAsync(Actor actor, AgencyCodeInput input, CancellationToken ct = default)
     {
         if (!actor.IsInRole(Domain.Roles.Admin))
-            return "Chỉ quản trị hệ thống được thay đổi mã định danh.";
+            return UiTexts.Get("Admin_Settings.Result.AgencyCodeAdminsOnly");
         if ((await validator.ValidateAsync(input, ct)).Errors.FirstOrDefault() is { } error)
             return error.ErrorMessage;
         var code = input.AgencyCode!.Trim();
@@ -320,12 +328,11 @@ public sealed class AgencyCodeService(IDbContextFactory<AppDbContext> dbFactory,
         db.ActorId = actor.UserId;
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
         if (unit is null)
-            return "Không tìm thấy đơn vị.";
+            return UiTexts.Get("Admin_Settings.Result.UnitNotFound");
         if (input.Previous is not null && input.Previous != unit.AgencyCode)
-            return $"Mã định danh của {unit.Name} vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(AdministrativeUnit), [unit.Code], ct)} "
-                + $"đổi thành {unit.AgencyCode}; tải lại để xem.";
+            return UiTexts.Format("Admin_Settings.Result.AgencyCodeConflict", unit.Name, await AdminAuditTrail.LastChangeAsync(db, nameof(AdministrativeUnit), [unit.Code], ct), unit.AgencyCode);
         if (await db.Units.AnyAsync(u => u.AgencyCode == code && u.Id != unit.Id, ct))
-            return $"Mã định danh {code} đã được dùng cho đơn vị khác.";
+            return UiTexts.Format("Admin_Settings.Result.AgencyCodeTaken", code);
         unit.AgencyCode = code;
         await db.SaveChangesAsync(ct);
         return null;

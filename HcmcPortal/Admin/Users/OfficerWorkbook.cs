@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace HcmcPortal.Admin.Users;
 /// <summary>One refusal of an import, located in the sheet.</summary>
 public sealed record ImportError(int Row, string Column, string Message)
 {
-    public override string ToString() => $"Dòng {Row}, cột «{Column}»: {Message}";
+    public override string ToString() => UiTexts.Format("Admin_Users.Result.ImportError", Row, Column, Message);
 }
 
 public sealed record OfficerImportResult(IReadOnlyList<ImportError> Errors, int Created, int Updated, int Unchanged)
@@ -91,15 +92,15 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Refused(new ImportError(0, "", "Tệp không phải bảng tính Excel (.xlsx) đọc được."));
+            return Refused(new ImportError(0, "", UiTexts.Get("Admin_Users.Result.NotWorkbook")));
         }
         using (wb)
         {
             if (!wb.TryGetWorksheet(Sheet, out var ws))
-                return Refused(new ImportError(0, "", $"Tệp không có trang «{Sheet}»."));
+                return Refused(new ImportError(0, "", UiTexts.Format("Admin_Users.Result.SheetMissing", Sheet)));
             for (var c = 0; c < Columns.Length; c++)
                 if (ws.Cell(1, c + 1).GetString().Trim() != Columns[c])
-                    return Refused(new ImportError(1, Columns[c], $"Dòng tiêu đề phải là: {string.Join(" | ", Columns)}."));
+                    return Refused(new ImportError(1, Columns[c], UiTexts.Format("Admin_Users.Result.HeaderRow", string.Join(" | ", Columns))));
             var (lines, errors) = await ReadAsync(actor, ws, ct);
             if (errors.Count > 0)
                 return Refused([.. errors]);
@@ -133,7 +134,7 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
             foreach (var failure in emailCheck.Errors)
                 Error(failure.PropertyName == nameof(OfficerInput.Email) ? 1 : 2, failure.ErrorMessage);
             if (email.Length > 0 && !emails.TryAdd(email, r))
-                Error(1, $"Thư điện tử {email} đã có ở dòng {emails[email]}.");
+                Error(1, UiTexts.Format("Admin_Users.Result.EmailRepeated", email, emails[email]));
             string? storedCccd = null;
             if (cccd.Length > 0)
             {
@@ -141,27 +142,27 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
                 if (!check.IsValid)
                     Error(3, PersonRules.CccdMessage(check.Problem!.Value));
                 else if (!cccds.TryAdd(storedCccd = PersonRules.StoredCccd(cccd), r))
-                    Error(3, $"Số CCCD này đã có ở dòng {cccds[storedCccd]}.");
+                    Error(3, UiTexts.Format("Admin_Users.Result.CccdRepeated", cccds[storedCccd]));
             }
             int? unitId = null;
             var roles = roleText.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
             if (unitCode.Length == 0)
             {
                 if (StaffScope.NeedsUnit(roles))
-                    Error(4, "Cán bộ phải thuộc một đơn vị.");
+                    Error(4, UiTexts.Get("Admin_Users.Result.UnitRequired"));
             }
             else if (units.TryGetValue(unitCode, out var id))
                 unitId = id;
             else
-                Error(4, actor.IsInRole(Roles.Admin) ? $"Không có đơn vị nhận hồ sơ mã «{unitCode}»." : StaffScope.OutOfScope + $" (mã «{unitCode}»)");
+                Error(4, actor.IsInRole(Roles.Admin) ? UiTexts.Format("Admin_Users.Result.NoSuchUnit", unitCode) : UiTexts.Format("Admin_Users.Result.OutOfScopeCode", StaffScope.OutOfScope, unitCode));
             if (roles.Count == 0)
-                Error(5, "Cán bộ phải có ít nhất một vai trò.");
+                Error(5, UiTexts.Get("Admin_Users.Result.RolesRequired"));
             foreach (var role in roles.Where(r => !StaffScope.IsStaffRole(r)))
-                Error(5, $"Không có vai trò «{role}» (dùng: {string.Join(", ", StaffScope.AssignableBy(actor))}).");
+                Error(5, UiTexts.Format("Admin_Users.Result.NoSuchRole", role, string.Join(", ", StaffScope.AssignableBy(actor))));
             if (roles.Count > 0 && roles.All(StaffScope.IsStaffRole) && !StaffScope.CanManage(actor, unitId, roles))
                 Error(5, StaffScope.OutOfScope);
             if (locked.Length > 0 && locked != Yes)
-                Error(6, $"Chỉ ghi «{Yes}» hoặc để trống.");
+                Error(6, UiTexts.Format("Admin_Users.Result.LockedValue", Yes));
             lines.Add(new OfficerLine(r, email, name, storedCccd, unitId, roles, locked == Yes));
         }
         if (errors.Count == 0 && lines.Count > 0)
@@ -189,12 +190,12 @@ public sealed class OfficerWorkbook(IDbContextFactory<AppDbContext> dbFactory, I
             if (existing.TryGetValue(line.Email.ToUpperInvariant(), out var account))
             {
                 if (account.Roles.All(r => r == Roles.Citizen))
-                    errors.Add(new ImportError(line.Row, Columns[0], "Địa chỉ này thuộc tài khoản người dân, không phải tài khoản cán bộ."));
+                    errors.Add(new ImportError(line.Row, Columns[0], UiTexts.Get("Admin_Users.Result.CitizenAccount")));
                 else if (!StaffScope.CanManage(actor, account.UnitId, account.Roles))
                     errors.Add(new ImportError(line.Row, Columns[0], StaffScope.OutOfScope));
             }
             if (line.Cccd is not null && holders.Any(h => h.Cccd == line.Cccd && h.NormalizedEmail != line.Email.ToUpperInvariant()))
-                errors.Add(new ImportError(line.Row, Columns[2], "Số CCCD này đã thuộc một tài khoản khác."));
+                errors.Add(new ImportError(line.Row, Columns[2], UiTexts.Get("Admin_Users.Result.CccdTaken")));
         }
     }
 

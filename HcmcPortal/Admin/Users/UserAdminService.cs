@@ -2,6 +2,7 @@ using FluentValidation;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
+using HcmcPortal.Localization;
 using HcmcPortal.Units;
 using HcmcPortal.Validation;
 using Microsoft.AspNetCore.Identity;
@@ -28,10 +29,10 @@ public sealed class OfficerInputValidator : AbstractValidator<OfficerInput>
     public OfficerInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.FullName).PersonName();
-        RuleFor(x => x.Email).Email(required: true, "Vui lòng nhập thư điện tử.");
-        RuleFor(x => x.Role).Must(StaffScope.IsStaffRole).WithMessage("Vui lòng chọn vai trò cán bộ.");
-        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit([x.Role])).WithMessage("Cán bộ phải thuộc một đơn vị.");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Vui lòng nhập mật khẩu.");
+        RuleFor(x => x.Email).Email(required: true, "Validation.Email.Required");
+        RuleFor(x => x.Role).Must(StaffScope.IsStaffRole).WithMessage(_ => UiTexts.Get("Admin_Users.Result.RoleRequired"));
+        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit([x.Role])).WithMessage(_ => UiTexts.Get("Admin_Users.Result.UnitRequired"));
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => UiTexts.Get("Validation.Password.Required"));
         RuleFor(x => x.Cccd).CccdNumber(clock).When(x => !string.IsNullOrWhiteSpace(x.Cccd));
     }
 }
@@ -41,9 +42,9 @@ public sealed class OfficerUpdateValidator : AbstractValidator<OfficerUpdate>
     public OfficerUpdateValidator(TimeProvider clock)
     {
         RuleFor(x => x.FullName).PersonName();
-        RuleFor(x => x.Roles).NotEmpty().WithMessage("Cán bộ phải có ít nhất một vai trò.")
-            .Must(r => r.All(StaffScope.IsStaffRole)).WithMessage("Vai trò không hợp lệ.");
-        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit(x.Roles)).WithMessage("Cán bộ phải thuộc một đơn vị.");
+        RuleFor(x => x.Roles).NotEmpty().WithMessage(_ => UiTexts.Get("Admin_Users.Result.RolesRequired"))
+            .Must(r => r.All(StaffScope.IsStaffRole)).WithMessage(_ => UiTexts.Get("Admin_Users.Result.RoleInvalid"));
+        RuleFor(x => x.UnitId).NotNull().When(x => StaffScope.NeedsUnit(x.Roles)).WithMessage(_ => UiTexts.Get("Admin_Users.Result.UnitRequired"));
         RuleFor(x => x.Cccd).CccdNumber(clock).When(x => !string.IsNullOrWhiteSpace(x.Cccd));
     }
 }
@@ -54,7 +55,7 @@ public sealed class OfficerUpdateValidator : AbstractValidator<OfficerUpdate>
 /// </summary>
 public static class StaffScope
 {
-    public const string OutOfScope = "Bạn chỉ được quản lý cán bộ của đơn vị mình.";
+    public static string OutOfScope => UiTexts.Get("Admin_Users.Result.OutOfScope");
 
     public static bool IsStaffRole(string? role) => role is not null && Roles.All.Contains(role) && role != Roles.Citizen;
 
@@ -142,7 +143,7 @@ public sealed class UserAdminService(
             u.CreatedAt, u.LastSignInAt, u.ConcurrencyStamp);
     }
 
-    /// <summary>Creates a staff account; returns Vietnamese errors keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
+    /// <summary>Creates a staff account; returns errors (in the reader's language) keyed by the <see cref="OfficerInput"/> field they belong to, empty on success.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> CreateAsync(Actor actor, OfficerInput input)
     {
         var check = await validator.ValidateAsync(input);
@@ -154,7 +155,7 @@ public sealed class UserAdminService(
         var users = Users(scope, actor);
         var cccd = string.IsNullOrWhiteSpace(input.Cccd) ? null : PersonRules.StoredCccd(input.Cccd);
         if (await users.CccdTakenAsync(cccd, exceptUserId: null))
-            return Errors(nameof(OfficerInput.Cccd), "Số CCCD này đã thuộc một tài khoản khác.");
+            return Errors(nameof(OfficerInput.Cccd), UiTexts.Get("Admin_Users.Result.CccdTaken"));
         var user = new AppUser
         {
             UserName = TextRules.Normalize(input.Email), Email = TextRules.Normalize(input.Email), EmailConfirmed = true,
@@ -168,7 +169,7 @@ public sealed class UserAdminService(
             .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
     }
 
-    /// <summary>Changes a staff account's name, CCCD, unit and roles; Vietnamese errors by field, empty on success.</summary>
+    /// <summary>Changes a staff account's name, CCCD, unit and roles; errors by field in the reader's language, empty on success.</summary>
     public async Task<IReadOnlyDictionary<string, string[]>> UpdateAsync(Actor actor, OfficerUpdate input)
     {
         var check = await updateValidator.ValidateAsync(input);
@@ -186,12 +187,11 @@ public sealed class UserAdminService(
         if (input.Stamp is not null && input.Stamp != user.ConcurrencyStamp)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            return Errors("", $"Tài khoản vừa được {await AdminAuditTrail.LastChangeAsync(db, nameof(AppUser), [user.Email ?? user.Id, user.Id], default)} sửa; "
-                + "tải lại để xem thay đổi mới. Những gì bạn nhập vẫn còn trên biểu mẫu.");
+            return Errors("", UiTexts.Format("Admin_Users.Result.Conflict", await AdminAuditTrail.LastChangeAsync(db, nameof(AppUser), [user.Email ?? user.Id, user.Id], default)));
         }
         var cccd = string.IsNullOrWhiteSpace(input.Cccd) ? null : PersonRules.StoredCccd(input.Cccd);
         if (await users.CccdTakenAsync(cccd, exceptUserId: user.Id))
-            return Errors(nameof(OfficerUpdate.Cccd), "Số CCCD này đã thuộc một tài khoản khác.");
+            return Errors(nameof(OfficerUpdate.Cccd), UiTexts.Get("Admin_Users.Result.CccdTaken"));
         return await ApplyAsync(users, user, TextRules.Normalize(input.FullName)!, cccd, input.UnitId, input.Roles) is { } failed
             ? Errors("", failed) : new Dictionary<string, string[]>();
     }
@@ -271,13 +271,13 @@ public sealed class UserAdminService(
         return null;
     }
 
-    /// <summary>The account if <paramref name="actor"/> may manage it, else the Vietnamese reason (not found, or another unit's).</summary>
+    /// <summary>The account if <paramref name="actor"/> may manage it, else the reason (not found, or another unit's).</summary>
     private static async Task<(AppUser? User, string? Error)> TargetAsync(UserManager<AppUser> users, Actor actor, string userId)
     {
         if (!StaffScope.ManagesUsers(actor))
             return (null, StaffScope.OutOfScope);
         if (await users.FindByIdAsync(userId) is not { } user)
-            return (null, "Không tìm thấy tài khoản.");
+            return (null, UiTexts.Get("Admin_Users.Result.NotFound"));
         if (user.Id == actor.UserId && !actor.IsInRole(Roles.Admin))
             return (null, StaffScope.OutOfScope);
         return StaffScope.CanManage(actor, user.UnitId, await users.GetRolesAsync(user)) ? (user, null) : (null, StaffScope.OutOfScope);
