@@ -23,6 +23,7 @@ public sealed class MultiInstanceEnvironment : IAsyncLifetime
     public string Balancer => $"http://127.0.0.1:{ports["NGINX_PORT"]}";
     public string A => $"http://127.0.0.1:{ports["A_PORT"]}";
     public string B => $"http://127.0.0.1:{ports["B_PORT"]}";
+    public string Redis => $"127.0.0.1:{ports["REDIS_PORT"]}";
     /// <summary>Values of nginx's affinity cookie that send a client to instance a or b.</summary>
     public string AffinityOf(string instance) => ports[instance == "a" ? "AFFINITY_A" : "AFFINITY_B"];
     /// <summary>The address nginx reports (X-Upstream) for instance a or b.</summary>

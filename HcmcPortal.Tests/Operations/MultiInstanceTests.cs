@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HcmcPortal.Domain;
 using Microsoft.Playwright;
+using HcmcPortal.Operations;
+using StackExchange.Redis;
+using System.Threading.RateLimiting;
 
 namespace HcmcPortal.Tests.Operations;
 
@@ -114,6 +117,31 @@ public sealed class MultiInstanceTests : IClassFixture<MultiInstanceEnvironment>
         Assert.Equal("PK"u8.ToArray(), body[..2]); // an .xlsx is a zip
         var again = await page.Context.APIRequest.GetAsync(env.Balancer + href);
         Assert.Equal(404, again.Status);
+    }
+
+    [Fact]
+    public async Task A_budget_spent_at_the_end_of_a_window_is_not_granted_again_at_the_start_of_the_next()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(env.Redis);
+        var clock = new SetClock(new DateTimeOffset(2026, 12, 2, 8, 0, 59, TimeSpan.Zero));
+        using var limiter = new RedisWindowLimiter(redis.GetDatabase(), $"test:{Guid.NewGuid():N}", 10, TimeSpan.FromMinutes(1), clock);
+        for (var i = 0; i < 10; i++)
+            Assert.True(limiter.AttemptAcquire().IsAcquired);
+
+        clock.Now += TimeSpan.FromSeconds(2); // 08:01:01, a new minute
+        using var refused = limiter.AttemptAcquire();
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.InRange(retryAfter.TotalSeconds, 2, 60);
+
+        clock.Now += retryAfter; // the retry it was told to make is granted
+        Assert.True(limiter.AttemptAcquire().IsAcquired);
+    }
+
+    private sealed class SetClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]
