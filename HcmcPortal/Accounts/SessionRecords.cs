@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HcmcPortal.Data;
+using HcmcPortal.Localization;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -33,8 +34,8 @@ public sealed class SessionRecords(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// </summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
 
-    public const string NotFound = "Không tìm thấy phiên đăng nhập này.";
-    public const string AlreadyEnded = "Phiên đăng nhập này đã kết thúc.";
+    public static string NotFound => UiTexts.Get("Sessions_Result.NotFound");
+    public static string AlreadyEnded => UiTexts.Get("Sessions_Result.AlreadyEnded");
 
     /// <summary>Records a new session of <paramref name="user"/> and answers its id (for the session claim); prunes old records.</summary>
     public async Task<Guid> StartAsync(AppUser user, SessionChannel channel, HttpContext? http, CancellationToken ct = default)
