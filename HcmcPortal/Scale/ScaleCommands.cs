@@ -71,8 +71,6 @@ public static class ScaleCommands
     private static async Task GenerateAsync(IDbContextFactory<AppDbContext> dbFactory, int count)
     {
         var elapsed = await DataGenerator.GenerateAsync(dbFactory, count, Console.WriteLine);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var rows = await DossierRollups.RebuildAsync(dbFactory);
-        Console.WriteLine($"generated {count:N0} dossiers in {elapsed.TotalSeconds:F0} s; roll-ups: {rows:N0} rows in {watch.Elapsed.TotalSeconds:F0} s");
+        Console.WriteLine($"generated {count:N0} dossiers in {elapsed.TotalSeconds:F0} s");
     }
 }
