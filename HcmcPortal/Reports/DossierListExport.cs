@@ -20,7 +20,11 @@ namespace HcmcPortal.Reports;
 /// </summary>
 public static class DossierListXlsx
 {
-    public const int PageSize = 2000;
+    /// <summary>
+    /// Rows read, logged (one committed transaction) and written per page: each page costs a query and a log commit
+    /// (a WAL sync), so a page of 5,000 (a few MB of rows) pays them 2.5× less often than 2,000 did.
+    /// </summary>
+    public const int PageSize = 5000;
 
     private const string SheetName = "Danh sách hồ sơ";
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -191,7 +195,7 @@ public sealed class ExportJobs(IDbContextFactory<AppDbContext> dbFactory, DrillD
     : BackgroundService
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromHours(1);
-    /// <summary>Renewed after each page of 2,000 rows, which takes well under a second.</summary>
+    /// <summary>Renewed after each page of <see cref="DossierListXlsx.PageSize"/> rows, which takes well under a second.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan OrphanCheck = TimeSpan.FromSeconds(30);
     private const string Failed = "Không xuất được danh sách. Vui lòng thử lại.";
