@@ -10,6 +10,7 @@ using HcmcPortal.Tests.Api;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HcmcPortal.Tests.Reports;
@@ -137,6 +138,7 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         var unit = (await drill.UnitAsync(Evaluator, "760", new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31)))!;
         var expected = await drill.CountAsync(Evaluator, unit, q);
         Assert.True(expected > 3);
+        var startedAt = DateTime.UtcNow.AddSeconds(-1);
         using var ms = new MemoryStream();
         var progress = new List<int>();
         // A tiny page size forces several pages through the keyset paging.
@@ -150,6 +152,12 @@ public sealed class ReportExportAndApiTests(PortalFactory portal) : IClassFixtur
         Assert.True(progress.Count > 1);
         var codes = sheet.RowsUsed().Skip(2).Select(r => r.Cell(1).GetString()).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
+        // Every listed dossier is in the personal-data log (Law 91/2025), once, as the export's screen.
+        await using var db = portal.CreateDb();
+        var logged = await db.PersonalDataAccesses.AsNoTracking()
+            .Where(a => a.UserId == Evaluator.UserId && a.Screen == HcmcPortal.Privacy.PersonalDataScreens.ListingExport && a.At >= startedAt)
+            .Select(a => a.DossierCode).ToListAsync();
+        Assert.Equal(codes.Order(), logged.Order());
     }
 
     [Fact]
