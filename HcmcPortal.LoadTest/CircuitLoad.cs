@@ -25,7 +25,15 @@ public static class CircuitLoad
         public long HeapKb => Heap.Bytes / 1024;
     }
 
-    public sealed record Outcome(int Circuits, Memory Before, Memory Middle, Memory After, TimeSpan OpenTime, TimeSpan OpenCpu,
+    /// <summary>CPU time used by the portal and by the client (driver and Chromium) over some stretch of the run.</summary>
+    public readonly record struct Cpu(TimeSpan Portal, TimeSpan Client)
+    {
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.Portal - b.Portal, a.Client - b.Client);
+        public static Cpu operator +(Cpu a, Cpu b) => new(a.Portal + b.Portal, a.Client + b.Client);
+        public string PerPage(int pages) => $"portal {Portal.TotalMilliseconds / pages:F0} ms, client {Client.TotalMilliseconds / pages:F0} ms per page";
+    }
+
+    public sealed record Outcome(int Circuits, Memory Before, Memory Middle, Memory After, TimeSpan OpenTime, Cpu OpenCpu, Cpu IdleCpuPerSecond,
         IReadOnlyList<double> ClickMs, TimeSpan ClickCpu, int LostClicks, IReadOnlyList<string> Problems)
     {
         private int SecondHalf => Circuits - Circuits / 2;
@@ -103,12 +111,13 @@ public static class CircuitLoad
         // Opened in two halves, memory read after each: the second half's growth per circuit leaves out what does not
         // grow with the number of circuits (caches filled by the first pages, the garbage the GC lets build up).
         var pages = new List<IPage>();
+        Cpu CpuNow() => new(portal.CpuTime(), portal.ClientCpuTime());
         var opening = Stopwatch.StartNew();
-        var openCpu = TimeSpan.Zero;
+        var openCpu = new Cpu();
         using var gate = new SemaphoreSlim(8);
         async Task OpenAsync(int count)
         {
-            var cpu = portal.CpuTime();
+            var cpu = CpuNow();
             var opened = Enumerable.Range(0, count).Select(async _ =>
             {
                 await gate.WaitAsync();
@@ -124,8 +133,9 @@ public static class CircuitLoad
                 }
             });
             pages.AddRange(await Task.WhenAll(opened));
-            openCpu += portal.CpuTime() - cpu;
-            say($"circuits: {pages.Count} open ({opening.Elapsed.TotalSeconds:F0} s into this half); portal CPU {openCpu.TotalMilliseconds / pages.Count:F0} ms per page so far");
+            var used = CpuNow() - cpu;
+            openCpu += used;
+            say($"circuits: {pages.Count} open ({opening.Elapsed.TotalSeconds:F0} s into this half); CPU of this half: {used.PerPage(count)}");
         }
         await OpenAsync(circuits / 2);
         var openedHalf = opening.Elapsed;
@@ -135,6 +145,13 @@ public static class CircuitLoad
         var openedSecondHalf = opening.Elapsed;
         var openTime = openedHalf + openedSecondHalf;
         var after = await MeasureAsync("after");
+        // All circuits open, nothing done: what merely keeping them costs each side (SignalR pings, timers, page scripts).
+        var idleFrom = CpuNow();
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleUsed = CpuNow() - idleFrom;
+        var idleCpuPerSecond = new Cpu(idleUsed.Portal / idle.Elapsed.TotalSeconds, idleUsed.Client / idle.Elapsed.TotalSeconds);
+        say($"circuits: idle with {circuits + 1} pages open, CPU per second: portal {idleCpuPerSecond.Portal.TotalMilliseconds:F0} ms, client {idleCpuPerSecond.Client.TotalMilliseconds:F0} ms");
         say($"circuits: {circuits} pages open on {QueuePath} as {Officer} in {openedHalf.TotalSeconds:F0} s + {openedSecondHalf.TotalSeconds:F0} s " +
             $"(heap dumps excluded); portal live heap {before.HeapKb / 1024} MB before, {middle.HeapKb / 1024} MB at half, {after.HeapKb / 1024} MB after; " +
             $"VmRSS {before.ResidentKb / 1024} MB, {middle.ResidentKb / 1024} MB, {after.ResidentKb / 1024} MB");
@@ -162,7 +179,7 @@ public static class CircuitLoad
         }
         clickCpu = portal.CpuTime() - clickCpu;
         times.Sort();
-        return new Outcome(circuits, before, middle, after, openTime, openCpu, times, clickCpu, lost, problems);
+        return new Outcome(circuits, before, middle, after, openTime, openCpu, idleCpuPerSecond, times, clickCpu, lost, problems);
     }
 
     /// <summary>

@@ -119,6 +119,40 @@ public sealed partial class PortalProcess : IAsyncDisposable
         return process.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// CPU time (user + system) of this load tool's other child processes — Playwright's driver and Chromium with its
+    /// renderers — read from /proc: what the client side costs, to tell a slow portal from a slow browser.
+    /// </summary>
+    public TimeSpan ClientCpuTime()
+    {
+        var children = new Dictionary<int, List<int>>();
+        var ticks = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            string stat;
+            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+            catch (IOException) { continue; } // the process ended meanwhile
+            catch (UnauthorizedAccessException) { continue; }
+            // "pid (comm) state ppid …": the name may hold spaces, so the fields are counted after its closing parenthesis.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture);
+            (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+            ticks[pid] = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        long total = 0;
+        var pending = new Stack<int>([Environment.ProcessId]);
+        while (pending.TryPop(out var pid))
+            foreach (var child in children.GetValueOrDefault(pid) ?? [])
+                if (child != process.Id)
+                {
+                    total += ticks[child];
+                    pending.Push(child);
+                }
+        return TimeSpan.FromSeconds(total / 100.0); // USER_HZ: 100 on Linux
+    }
+
     /// <summary>Resident memory of the portal process (VmRSS of /proc/&lt;pid&gt;/status), in KB.</summary>
     public long ResidentKb()
     {

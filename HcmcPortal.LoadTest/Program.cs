@@ -72,7 +72,8 @@ try
         Say($"circuit_kb = (portal's live managed heap after all {circuits.Circuits} pages − after the first half) / the second half, " +
             "each read by dotnet-gcdump after the full collection it forces (garbage not counted); circuit_kb_overall = (after − before) / all, " +
             "the warm-up of the first pages included; circuit_rss_kb(_overall) = the same from VmRSS of /proc/<pid>/status (garbage and " +
-            "native memory included: an upper bound); circuits_open_cpu_ms and click_cpu_ms = the portal's CPU time per page opened and per click");
+            "native memory included: an upper bound); circuits_open_cpu_ms and click_cpu_ms = the portal's CPU time per page opened and per click, " +
+            "circuits_open_client_cpu_ms = the browser's and its driver's per page opened, circuits_idle_*_cpu_ms_per_s = each side's CPU per second over 10 s with every page open and nothing done");
         Say("what a circuit holds (live objects per circuit over the second half, by type): " +
             string.Join("; ", circuits.MostObjectsPerCircuit(15).Select(t => $"{t.Type} {t.ObjectsPerCircuit:0.#}")));
         Bench("circuits", circuits.Circuits, "circuits");
@@ -81,7 +82,10 @@ try
         Bench("circuit_rss_kb", circuits.ResidentKbPerCircuit, "KB");
         Bench("circuit_rss_kb_overall", circuits.ResidentKbPerCircuitOverall, "KB");
         Bench("circuits_open_s", circuits.OpenTime.TotalSeconds, "s");
-        Bench("circuits_open_cpu_ms", circuits.OpenCpu.TotalMilliseconds / circuits.Circuits, "ms");
+        Bench("circuits_open_cpu_ms", circuits.OpenCpu.Portal.TotalMilliseconds / circuits.Circuits, "ms");
+        Bench("circuits_open_client_cpu_ms", circuits.OpenCpu.Client.TotalMilliseconds / circuits.Circuits, "ms");
+        Bench("circuits_idle_cpu_ms_per_s", circuits.IdleCpuPerSecond.Portal.TotalMilliseconds, "ms");
+        Bench("circuits_idle_client_cpu_ms_per_s", circuits.IdleCpuPerSecond.Client.TotalMilliseconds, "ms");
         Bench("click_cpu_ms", circuits.ClickCpu.TotalMilliseconds / Math.Max(1, circuits.ClickMs.Count + circuits.LostClicks), "ms");
         Bench("click_p95_ms", Percentile(circuits.ClickMs, 0.95), "ms");
         Bench("click_p50_ms", Percentile(circuits.ClickMs, 0.50), "ms");
