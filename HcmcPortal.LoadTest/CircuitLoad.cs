@@ -19,13 +19,36 @@ public static class CircuitLoad
     /// <summary>Past this a click counts as lost (and is reported): nothing a person would wait for.</summary>
     private const int LostAfterMs = 30_000;
 
-    public sealed record Outcome(int Circuits, long ResidentBeforeKb, long ResidentMiddleKb, long ResidentAfterKb, TimeSpan OpenTime,
-        IReadOnlyList<double> ClickMs, int LostClicks, IReadOnlyList<string> Problems)
+    /// <summary>The portal's memory at one point: resident (VmRSS, garbage included) and its live managed heap.</summary>
+    public sealed record Memory(long ResidentKb, PortalProcess.HeapDump Heap)
     {
-        /// <summary>Growth per circuit over the second half of the pages.</summary>
-        public double KbPerCircuit => (double)(ResidentAfterKb - ResidentMiddleKb) / (Circuits - Circuits / 2);
-        /// <summary>Growth per circuit over all the pages, the warm-up of the first ones included.</summary>
-        public double KbPerCircuitOverall => (double)(ResidentAfterKb - ResidentBeforeKb) / Circuits;
+        public long HeapKb => Heap.Bytes / 1024;
+    }
+
+    /// <summary>CPU time used by the portal and by the client (driver and Chromium) over some stretch of the run.</summary>
+    public readonly record struct Cpu(TimeSpan Portal, TimeSpan Client)
+    {
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.Portal - b.Portal, a.Client - b.Client);
+        public static Cpu operator +(Cpu a, Cpu b) => new(a.Portal + b.Portal, a.Client + b.Client);
+        public string PerPage(int pages) => $"portal {Portal.TotalMilliseconds / pages:F0} ms, client {Client.TotalMilliseconds / pages:F0} ms per page";
+    }
+
+    public sealed record Outcome(int Circuits, Memory Before, Memory Middle, Memory After, TimeSpan OpenTime, Cpu OpenCpu, Cpu IdleCpuPerSecond,
+        IReadOnlyList<double> ClickMs, TimeSpan ClickCpu, int LostClicks, IReadOnlyList<string> Problems)
+    {
+        private int SecondHalf => Circuits - Circuits / 2;
+        /// <summary>Live managed heap per circuit over the second half of the pages (what the first pages' caches and warm-up leave out).</summary>
+        public double HeapKbPerCircuit => (double)(After.HeapKb - Middle.HeapKb) / SecondHalf;
+        public double HeapKbPerCircuitOverall => (double)(After.HeapKb - Before.HeapKb) / Circuits;
+        /// <summary>Resident memory per circuit over the second half: an upper bound (it holds garbage not yet collected).</summary>
+        public double ResidentKbPerCircuit => (double)(After.ResidentKb - Middle.ResidentKb) / SecondHalf;
+        public double ResidentKbPerCircuitOverall => (double)(After.ResidentKb - Before.ResidentKb) / Circuits;
+
+        /// <summary>The types whose live objects grew most over the second half, per circuit: what a circuit holds.</summary>
+        public IEnumerable<(string Type, double ObjectsPerCircuit)> MostObjectsPerCircuit(int count) =>
+            After.Heap.ObjectsByType
+                .Select(t => (t.Key, (double)(t.Value - Middle.Heap.ObjectsByType.GetValueOrDefault(t.Key)) / SecondHalf))
+                .OrderByDescending(t => t.Item2).Take(count);
     }
 
     /// <summary>
@@ -76,16 +99,25 @@ public static class CircuitLoad
         await first.FillAsync("#password", DemoPassword);
         await first.ClickAsync("[data-test=login-submit]");
         await first.WaitForURLAsync(url => !url.Contains("/account/login"));
-        await OpenQueueAsync(first);
-        var before = portal.ResidentKb();
+        await OpenQueueAsync(first, firstPage: true);
+        async Task<Memory> MeasureAsync(string label)
+        {
+            // The heap dump first: it forces the full collection that the resident figure then also reflects.
+            var heap = await portal.DumpHeapAsync(PortalProcess.HeapDumpFileOf(portal.DatabaseFile, label));
+            return new Memory(portal.ResidentKb(), heap);
+        }
+        var before = await MeasureAsync("before");
 
         // Opened in two halves, memory read after each: the second half's growth per circuit leaves out what does not
         // grow with the number of circuits (caches filled by the first pages, the garbage the GC lets build up).
         var pages = new List<IPage>();
+        Cpu CpuNow() => new(portal.CpuTime(), portal.ClientCpuTime());
         var opening = Stopwatch.StartNew();
+        var openCpu = new Cpu();
         using var gate = new SemaphoreSlim(8);
         async Task OpenAsync(int count)
         {
+            var cpu = CpuNow();
             var opened = Enumerable.Range(0, count).Select(async _ =>
             {
                 await gate.WaitAsync();
@@ -101,19 +133,34 @@ public static class CircuitLoad
                 }
             });
             pages.AddRange(await Task.WhenAll(opened));
-            say($"circuits: {pages.Count} open after {opening.Elapsed.TotalSeconds:F0} s; portal VmRSS {portal.ResidentKb() / 1024} MB");
+            var used = CpuNow() - cpu;
+            openCpu += used;
+            say($"circuits: {pages.Count} open ({opening.Elapsed.TotalSeconds:F0} s into this half); CPU of this half: {used.PerPage(count)}");
         }
         await OpenAsync(circuits / 2);
-        var middle = portal.ResidentKb();
+        var openedHalf = opening.Elapsed;
+        var middle = await MeasureAsync("middle");
+        opening.Restart();
         await OpenAsync(circuits - circuits / 2);
-        var openTime = opening.Elapsed;
-        var after = portal.ResidentKb();
-        say($"circuits: {circuits} pages open on {QueuePath} as {Officer}; portal VmRSS {before / 1024} MB before, {middle / 1024} MB at half, {after / 1024} MB after");
+        var openedSecondHalf = opening.Elapsed;
+        var openTime = openedHalf + openedSecondHalf;
+        var after = await MeasureAsync("after");
+        // All circuits open, nothing done: what merely keeping them costs each side (SignalR pings, timers, page scripts).
+        var idleFrom = CpuNow();
+        var idle = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleUsed = CpuNow() - idleFrom;
+        var idleCpuPerSecond = new Cpu(idleUsed.Portal / idle.Elapsed.TotalSeconds, idleUsed.Client / idle.Elapsed.TotalSeconds);
+        say($"circuits: idle with {circuits + 1} pages open, CPU per second: portal {idleCpuPerSecond.Portal.TotalMilliseconds:F0} ms, client {idleCpuPerSecond.Client.TotalMilliseconds:F0} ms");
+        say($"circuits: {circuits} pages open on {QueuePath} as {Officer} in {openedHalf.TotalSeconds:F0} s + {openedSecondHalf.TotalSeconds:F0} s " +
+            $"(heap dumps excluded); portal live heap {before.HeapKb / 1024} MB before, {middle.HeapKb / 1024} MB at half, {after.HeapKb / 1024} MB after; " +
+            $"VmRSS {before.ResidentKb / 1024} MB, {middle.ResidentKb / 1024} MB, {after.ResidentKb / 1024} MB");
 
         // Every page moves forward on its first click and back on its second, so each click shows other rows.
         var times = new List<double>();
         var lost = 0;
         var problems = new List<string>();
+        var clickCpu = portal.CpuTime();
         for (var i = 0; i < clicks; i++)
         {
             var page = pages[i % pages.Count];
@@ -130,14 +177,33 @@ public static class CircuitLoad
                     $"reconnect UI shown: {await page.Locator("#components-reconnect-modal").IsVisibleAsync()}");
             }
         }
+        clickCpu = portal.CpuTime() - clickCpu;
         times.Sort();
-        return new Outcome(circuits, before, middle, after, openTime, times, lost, problems);
+        return new Outcome(circuits, before, middle, after, openTime, openCpu, idleCpuPerSecond, times, clickCpu, lost, problems);
     }
 
-    /// <summary>The queue's rows come from ServerData, so they are on screen only once the page's circuit is live.</summary>
-    private static async Task OpenQueueAsync(IPage page)
+    /// <summary>
+    /// The queue's rows come from ServerData, so they are on screen only once the page's circuit is live. The first page
+    /// also watches for the empty queue's message in the live page (the layout's fieldset no longer awaits the circuit):
+    /// if no row follows it within 30 s, the run stops with the reason instead of waiting ten minutes for rows that never come.
+    /// </summary>
+    private static async Task OpenQueueAsync(IPage page, bool firstPage = false)
     {
         await page.GotoAsync(QueuePath);
-        await page.Locator(FirstRow).First.WaitForAsync();
+        if (!firstPage)
+        {
+            await page.Locator(FirstRow).First.WaitForAsync();
+            return;
+        }
+        var empty = $".circuit-fieldset:not(.awaiting-circuit) {Grid} [data-test=queue-empty]";
+        await page.Locator($"{FirstRow}, {empty}").First.WaitForAsync();
+        try
+        {
+            await page.Locator(FirstRow).First.WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"The queue {QueuePath} of {Officer} is empty: nothing to page through (run the submission load first, without --no-submit).");
+        }
     }
 }

@@ -69,12 +69,24 @@ try
     {
         foreach (var problem in circuits.Problems)
             Say($"lost click: {problem}");
-        Say($"circuit_kb = (portal VmRSS after all {circuits.Circuits} pages − after the first half) / the second half, from /proc/<pid>/status; " +
-            "circuit_kb_overall = (after − before) / all, warm-up included (resident memory holds garbage the GC has not yet collected: an upper bound of what a circuit keeps)");
+        Say($"circuit_kb = (portal's live managed heap after all {circuits.Circuits} pages − after the first half) / the second half, " +
+            "each read by dotnet-gcdump after the full collection it forces (garbage not counted); circuit_kb_overall = (after − before) / all, " +
+            "the warm-up of the first pages included; circuit_rss_kb(_overall) = the same from VmRSS of /proc/<pid>/status (garbage and " +
+            "native memory included: an upper bound); circuits_open_cpu_ms and click_cpu_ms = the portal's CPU time per page opened and per click, " +
+            "circuits_open_client_cpu_ms = the browser's and its driver's per page opened, circuits_idle_*_cpu_ms_per_s = each side's CPU per second over 10 s with every page open and nothing done");
+        Say("what a circuit holds (live objects per circuit over the second half, by type): " +
+            string.Join("; ", circuits.MostObjectsPerCircuit(15).Select(t => $"{t.Type} {t.ObjectsPerCircuit:0.#}")));
         Bench("circuits", circuits.Circuits, "circuits");
-        Bench("circuit_kb", circuits.KbPerCircuit, "KB");
-        Bench("circuit_kb_overall", circuits.KbPerCircuitOverall, "KB");
+        Bench("circuit_kb", circuits.HeapKbPerCircuit, "KB");
+        Bench("circuit_kb_overall", circuits.HeapKbPerCircuitOverall, "KB");
+        Bench("circuit_rss_kb", circuits.ResidentKbPerCircuit, "KB");
+        Bench("circuit_rss_kb_overall", circuits.ResidentKbPerCircuitOverall, "KB");
         Bench("circuits_open_s", circuits.OpenTime.TotalSeconds, "s");
+        Bench("circuits_open_cpu_ms", circuits.OpenCpu.Portal.TotalMilliseconds / circuits.Circuits, "ms");
+        Bench("circuits_open_client_cpu_ms", circuits.OpenCpu.Client.TotalMilliseconds / circuits.Circuits, "ms");
+        Bench("circuits_idle_cpu_ms_per_s", circuits.IdleCpuPerSecond.Portal.TotalMilliseconds, "ms");
+        Bench("circuits_idle_client_cpu_ms_per_s", circuits.IdleCpuPerSecond.Client.TotalMilliseconds, "ms");
+        Bench("click_cpu_ms", circuits.ClickCpu.TotalMilliseconds / Math.Max(1, circuits.ClickMs.Count + circuits.LostClicks), "ms");
         Bench("click_p95_ms", Percentile(circuits.ClickMs, 0.95), "ms");
         Bench("click_p50_ms", Percentile(circuits.ClickMs, 0.50), "ms");
         Bench("clicks_lost", circuits.LostClicks, "clicks");
@@ -91,7 +103,8 @@ finally
     if (options.KeepCopy)
         Say($"kept {copy}");
     else
-        foreach (var file in new[] { copy, copy + "-wal", copy + "-shm", copy + ".portal.log" })
+        foreach (var file in new[] { copy, copy + "-wal", copy + "-shm", PortalProcess.LogFileOf(copy) }
+                     .Concat(new[] { "before", "middle", "after" }.Select(label => PortalProcess.HeapDumpFileOf(copy, label))))
             File.Delete(file);
 }
 

@@ -137,7 +137,10 @@ app.MapFeedback();
 app.MapFeedbackReports();
 app.MapAdminFeature();
 app.MapPrivacyFeature();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// No per-message deflate on the circuits' WebSockets: each connection would keep a zlib state (≈ 300 KB of native
+// memory) and deflate every render batch — small diffs that gain little (docs/performance.md, "Circuits"). The CSP's
+// frame-ancestors 'self' (HttpHardening), which the framework adds only with compression on, is set by the portal anyway.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
 
 // The console log is compact JSON for the log collector; a person starting the portal also gets one plain line.
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"HcmcPortal is listening on {string.Join(", ", app.Urls)}"));
