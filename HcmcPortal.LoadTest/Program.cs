@@ -57,7 +57,7 @@ try
             Say($"not acknowledged: {count} × {status}");
         foreach (var sample in submitted.Samples)
             Say($"  e.g. {sample}");
-        Say($"submissions: {submitted.AcknowledgedMs.Count} acknowledged in {submitted.Elapsed.TotalSeconds:F1} s (+ {submitted.Clients} untimed warm-up); " +
+        Say($"submissions: {submitted.AcknowledgedMs.Count} acknowledged in {submitted.Elapsed.TotalSeconds:F1} s (+ {submitted.WarmUps} in the untimed warm-up, {SubmitLoad.WarmUpPerClient} per client); " +
             $"{missing} acknowledged but not in the database after the portal stopped, {submitted.ServerErrors} answered 5xx, {submitted.Unanswered} unanswered");
         Bench("submit_per_s" + suffix, submitted.PerSecond, "/s");
         Bench("submit_p99_ms" + suffix, Percentile(submitted.AcknowledgedMs, 0.99), "ms");

@@ -397,7 +397,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private async Task<int> SaveWithRollupsAsync(HashSet<Guid> touched, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        var before = await Reports.DossierRollups.FactsAsync(this, touched, ct);
+        // A dossier this save inserts has no counters before it: only the others are read (a submission reads none).
+        var existing = touched.Except(ChangeTracker.Entries<Dossier>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id)).ToList();
+        var before = existing.Count == 0 ? new Dictionary<Reports.DossierRollups.Key, int[]>() : await Reports.DossierRollups.FactsAsync(this, existing, ct);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         var after = await Reports.DossierRollups.FactsAsync(this, touched, ct);
         await Reports.DossierRollups.ApplyAsync(this, Reports.DossierRollups.Difference(before, after), ct);
