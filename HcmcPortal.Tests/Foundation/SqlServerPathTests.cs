@@ -141,10 +141,12 @@ public sealed class SqlServerPathTests(PortalFactory portal) : IClassFixture<Por
     {
         using var db = SqlServerContext();
         var window = ReportWindow.Year(2025, new DateTime(2026, 3, 2, 3, 0, 0, DateTimeKind.Utc));
-        var grouped = GroupedCounter.Query(PortalMetrics.OpenAt(db, window), r => r.D.UnitPath, [.. PortalMetrics.AllPredicates(window), .. PortalMetrics.AllPredicates(window with { AsOfUtc = DateTime.MaxValue })]);
+        var grouped = GroupedCounter.Query(PortalMetrics.OpenAt(db, window).Where(PortalMetrics.AsOfDependent(window)), r => r.D.UnitPath, [.. PortalMetrics.AllPredicates(window), .. PortalMetrics.AllPredicates(window with { AsOfUtc = DateTime.MaxValue })]);
         Assert.Contains("GROUP BY", grouped.ToQueryString());
         foreach (var byUnit in new[] { true, false })
             Assert.Contains("SUM([d].[ClosedAfterReceipt])", DossierRollups.SumQuery(db, byUnit, window.From, window.To).ToQueryString());
+        foreach (var unitIds in new int[]?[] { null, [3, 5] })
+            Assert.Contains("GROUP BY [d].[OfficerId]", DossierRollups.SumByOfficerQuery(db, window.From, window.To, unitIds).ToQueryString());
         foreach (var part in Enum.GetValues<MetricPart>())
             Assert.Contains("LEFT JOIN", PortalMetrics.Dossiers(db, db.Dossiers.AsNoTracking().VisibleTo(CityLeader), window, "1/12/", part).ToQueryString());
         Assert.Contains("INNER JOIN", DxReportService.PeriodQuery(db.DxPeriods.Where(p => p.Year == 2025)).ToQueryString());

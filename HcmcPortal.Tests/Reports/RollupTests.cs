@@ -130,6 +130,9 @@ public sealed class RollupTests(RollupPortal portal) : IClassFixture<RollupPorta
             (today.AddDays(-40), today.AddDays(20)),
         ];
         await using var db = portal.CreateDb();
+        var unitOfficer = await portal.ActorAsync("lanhdao.q1@demo.hcmc.vn");
+        var districtPath = await db.Units.Where(u => u.Id == unitOfficer.UnitId).Select(u => u.Path).SingleAsync();
+        Actor[] readers = [leader, unitOfficer, new("test-district", "Lãnh đạo quận", null, districtPath, null, new HashSet<string> { Roles.CityLeader })];
         foreach (var (from, to) in ranges)
         {
             foreach (var section in await ReportUnits.SectionsAsync(db, from, to, default))
@@ -154,6 +157,19 @@ public sealed class RollupTests(RollupPortal portal) : IClassFixture<RollupPorta
                 [.. StatisticsService.Columns.Select(c => StatisticsService.Predicate(c.Column, byProcedure.Window))], default);
             foreach (var row in byProcedure.Rows)
                 Assert.Equal(rawByProcedure.GetValueOrDefault(int.Parse(row.Key)) ?? new int[StatisticsService.Columns.Count], row.Values);
+            // By officer (day × unit × officer roll-ups): city-wide, a district leader's subtree and one unit's officer.
+            foreach (var reader in readers)
+            {
+                var byOfficer = await statistics.ComputeAsync(reader, from, to, StatGrouping.Officer);
+                var rawByOfficer = await GroupedCounter.CountAsync(MetricRow.From(db, db.Dossiers.VisibleTo(reader)), r => r.D.AssignedOfficerId ?? StatisticsService.UnassignedKey,
+                    [.. StatisticsService.Columns.Select(c => StatisticsService.Predicate(c.Column, byOfficer.Window))], default);
+                foreach (var row in byOfficer.Rows)
+                    Assert.Equal(rawByOfficer.GetValueOrDefault(row.Key) ?? new int[StatisticsService.Columns.Count], row.Values);
+                // City-wide every officer with a figure has a row (a scoped reader's list holds the specialists of its units).
+                if (reader == leader)
+                    foreach (var (officer, values) in rawByOfficer.Where(kv => kv.Value.Any(v => v != 0)))
+                        Assert.Contains(byOfficer.Rows, r => r.Key == officer && r.Values.SequenceEqual(values));
+            }
         }
     }
 

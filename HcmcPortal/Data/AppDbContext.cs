@@ -350,7 +350,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // The dossier-action side of the audit viewer searches the events by period and by the actor's unit.
         b.Entity<DossierEvent>().HasIndex(v => v.At);
         b.Entity<DossierEvent>().HasIndex(v => new { v.ActorUnitId, v.At });
-        b.Entity<DossierRollup>().HasKey(r => new { r.Day, r.UnitId, r.ProcedureId });
+        b.Entity<DossierRollup>().HasKey(r => new { r.Day, r.UnitId, r.ProcedureId, r.OfficerId });
+        b.Entity<DossierRollup>().Property(r => r.OfficerId).HasMaxLength(450);
         ScaleOutModel.Configure(b);
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(IConcurrent).IsAssignableFrom(t.ClrType)))

@@ -1,8 +1,9 @@
 namespace HcmcPortal.Data;
 
 /// <summary>
-/// Report counters for one Vietnam-local day and one unit (all procedures, <see cref="ProcedureId"/> = 0) or one
-/// procedure (all units, <see cref="UnitId"/> = 0), kept by <see cref="Reports.DossierRollups"/> in the transaction
+/// Report counters for one Vietnam-local day and one unit (all procedures, <see cref="ProcedureId"/> = 0), one
+/// procedure (all units, <see cref="UnitId"/> = 0) or one unit and one assigned officer (<see cref="ProcedureId"/> =
+/// <see cref="Reports.DossierRollups.OfficerGrain"/>, <see cref="OfficerId"/> "" for dossiers assigned to no one), kept by <see cref="Reports.DossierRollups"/> in the transaction
 /// of every dossier change, so that a report over a year reads hundreds of rows instead of every dossier.
 /// Each counter is dated by its own event: the first thirteen and the two "received" ones by the reception day,
 /// the resolved/withdrawn/refused/stopped/closed ones by the finishing day, <see cref="Returned"/> by the return day.
@@ -14,6 +15,8 @@ public class DossierRollup
     public DateOnly Day { get; set; }
     public int UnitId { get; set; }
     public int ProcedureId { get; set; }
+    /// <summary>The specialist the dossiers are assigned to, on officer-grain rows only ("" elsewhere).</summary>
+    public string OfficerId { get; set; } = "";
 
     // Reports.MetricPart, in its order.
     public int Received { get; set; }

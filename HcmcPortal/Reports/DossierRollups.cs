@@ -46,8 +46,14 @@ public static class DossierRollups
     public static int Index(StatColumn column) => Array.IndexOf(Columns.ToArray(), column.ToString());
     public static int ClosedAfterReceiptIndex => Columns.Count - 1;
 
-    /// <summary>The key of a roll-up row: a day and a unit (procedure 0) or a procedure (unit 0).</summary>
-    public readonly record struct Key(DateOnly Day, int UnitId, int ProcedureId);
+    /// <summary>The procedure id that marks the day × unit × assigned officer rows (statistics by officer).</summary>
+    public const int OfficerGrain = -1;
+
+    /// <summary>
+    /// The key of a roll-up row: a day and a unit (procedure 0), a procedure (unit 0), or a unit and the officer the
+    /// dossiers are assigned to (procedure <see cref="OfficerGrain"/>, officer "" for no one).
+    /// </summary>
+    public readonly record struct Key(DateOnly Day, int UnitId, int ProcedureId, string OfficerId = "");
 
     /// <summary>Adds the counters of one dossier (with its rating) to <paramref name="sums"/>, times <paramref name="sign"/>.</summary>
     public static void Add(Dictionary<Key, int[]> sums, MetricRow row, int sign)
@@ -60,6 +66,7 @@ public static class DossierRollups
             var day = DateOnly.FromDateTime(VietnamTime.ToLocal(at));
             Bump(sums, new Key(day, row.D.UnitId, 0), i, sign);
             Bump(sums, new Key(day, 0, row.D.ProcedureId), i, sign);
+            Bump(sums, new Key(day, row.D.UnitId, OfficerGrain, row.D.AssignedOfficerId ?? ""), i, sign);
         }
     }
 
@@ -79,7 +86,7 @@ public static class DossierRollups
         {
             D = new Dossier
             {
-                Id = d.Id, UnitId = d.UnitId, ProcedureId = d.ProcedureId, Channel = d.Channel, Stage = d.Stage, ReceivedAt = d.ReceivedAt,
+                Id = d.Id, UnitId = d.UnitId, ProcedureId = d.ProcedureId, AssignedOfficerId = d.AssignedOfficerId, Channel = d.Channel, Stage = d.Stage, ReceivedAt = d.ReceivedAt,
                 FinishedAt = d.FinishedAt, ReturnedAt = d.ReturnedAt, DueAt = d.DueAt, SupplementCount = d.SupplementCount, IsDigitised = d.IsDigitised,
                 ResultDigitised = d.ResultDigitised, FeeVnd = d.FeeVnd, FeePaidOnline = d.FeePaidOnline,
             },
@@ -117,19 +124,19 @@ public static class DossierRollups
     {
         var sqlite = db.Database.IsSqlite();
         var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var values = string.Join(", ", Columns.Select((_, i) => $"{{{i + 3}}}"));
+        var values = string.Join(", ", Columns.Select((_, i) => $"{{{i + 4}}}"));
         var sql = sqlite
-            ? $"INSERT INTO \"DossierRollups\" (\"Day\", \"UnitId\", \"ProcedureId\", {columns}) VALUES ({{0}}, {{1}}, {{2}}, {values}) " +
-              $"ON CONFLICT (\"Day\", \"UnitId\", \"ProcedureId\") DO UPDATE SET {string.Join(", ", Columns.Select(c => $"\"{c}\" = \"{c}\" + excluded.\"{c}\""))}"
-            : $"MERGE [DossierRollups] WITH (HOLDLOCK) AS t USING (SELECT {{0}} AS [Day], {{1}} AS [UnitId], {{2}} AS [ProcedureId], " +
-              $"{string.Join(", ", Columns.Select((c, i) => $"{{{i + 3}}} AS [{c}]"))}) AS s " +
-              "ON t.[Day] = s.[Day] AND t.[UnitId] = s.[UnitId] AND t.[ProcedureId] = s.[ProcedureId] " +
+            ? $"INSERT INTO \"DossierRollups\" (\"Day\", \"UnitId\", \"ProcedureId\", \"OfficerId\", {columns}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}, {values}) " +
+              $"ON CONFLICT (\"Day\", \"UnitId\", \"ProcedureId\", \"OfficerId\") DO UPDATE SET {string.Join(", ", Columns.Select(c => $"\"{c}\" = \"{c}\" + excluded.\"{c}\""))}"
+            : $"MERGE [DossierRollups] WITH (HOLDLOCK) AS t USING (SELECT {{0}} AS [Day], {{1}} AS [UnitId], {{2}} AS [ProcedureId], {{3}} AS [OfficerId], " +
+              $"{string.Join(", ", Columns.Select((c, i) => $"{{{i + 4}}} AS [{c}]"))}) AS s " +
+              "ON t.[Day] = s.[Day] AND t.[UnitId] = s.[UnitId] AND t.[ProcedureId] = s.[ProcedureId] AND t.[OfficerId] = s.[OfficerId] " +
               $"WHEN MATCHED THEN UPDATE SET {string.Join(", ", Columns.Select(c => $"[{c}] = t.[{c}] + s.[{c}]"))} " +
-              $"WHEN NOT MATCHED THEN INSERT ([Day], [UnitId], [ProcedureId], {string.Join(", ", Columns.Select(c => $"[{c}]"))}) " +
-              $"VALUES (s.[Day], s.[UnitId], s.[ProcedureId], {string.Join(", ", Columns.Select(c => $"s.[{c}]"))});";
+              $"WHEN NOT MATCHED THEN INSERT ([Day], [UnitId], [ProcedureId], [OfficerId], {string.Join(", ", Columns.Select(c => $"[{c}]"))}) " +
+              $"VALUES (s.[Day], s.[UnitId], s.[ProcedureId], s.[OfficerId], {string.Join(", ", Columns.Select(c => $"s.[{c}]"))});";
         foreach (var (key, d) in delta)
         {
-            object[] parameters = [sqlite ? key.Day.ToString("yyyy-MM-dd") : key.Day.ToDateTime(TimeOnly.MinValue), key.UnitId, key.ProcedureId, .. d.Cast<object>()];
+            object[] parameters = [sqlite ? key.Day.ToString("yyyy-MM-dd") : key.Day.ToDateTime(TimeOnly.MinValue), key.UnitId, key.ProcedureId, key.OfficerId, .. d.Cast<object>()];
             await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
         }
     }
@@ -172,13 +179,13 @@ public static class DossierRollups
     /// <summary>The kept rows as counters (rows left at zero by later changes are dropped).</summary>
     public static async Task<Dictionary<Key, int[]>> StoredAsync(AppDbContext db, CancellationToken ct) =>
         (await db.DossierRollups.AsNoTracking().ToListAsync(ct))
-            .Select(r => (Key: new Key(r.Day, r.UnitId, r.ProcedureId), Values: Values(r)))
+            .Select(r => (Key: new Key(r.Day, r.UnitId, r.ProcedureId, r.OfficerId), Values: Values(r)))
             .Where(x => x.Values.Any(v => v != 0))
             .ToDictionary(x => x.Key, x => x.Values);
 
     private static DossierRollup ToRow(Key key, int[] values)
     {
-        var row = new DossierRollup { Day = key.Day, UnitId = key.UnitId, ProcedureId = key.ProcedureId };
+        var row = new DossierRollup { Day = key.Day, UnitId = key.UnitId, ProcedureId = key.ProcedureId, OfficerId = key.OfficerId };
         for (var i = 0; i < Counters.Length; i++)
             Counters[i].Property.SetValue(row, values[i]);
         return row;
@@ -202,25 +209,42 @@ public static class DossierRollups
             : rows.Where(r => r.UnitId == 0).GroupBy(r => r.ProcedureId).Select(SumSelector);
     }
 
-    /// <summary>g => new DossierRollup { UnitId = g.Key, ProcedureId = g.Key, Received = g.Sum(r => r.Received), … }.</summary>
-    private static readonly Expression<Func<IGrouping<int, DossierRollup>, DossierRollup>> SumSelector = BuildSumSelector();
+    /// <summary>
+    /// Sums of every counter per assigned officer ("" = no one) over days [<paramref name="from"/>, <paramref name="to"/>],
+    /// of the dossiers of <paramref name="unitIds"/> (null: every unit), from the day × unit × officer rows.
+    /// </summary>
+    public static async Task<Dictionary<string, int[]>> SumByOfficerAsync(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
+        (await SumByOfficerQuery(db, from, to, unitIds).ToListAsync(ct)).ToDictionary(r => r.OfficerId, Values);
 
-    private static Expression<Func<IGrouping<int, DossierRollup>, DossierRollup>> BuildSumSelector()
+    /// <summary>The grouped query of <see cref="SumByOfficerAsync"/> (tests translate it for every provider).</summary>
+    public static IQueryable<DossierRollup> SumByOfficerQuery(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? unitIds)
     {
-        var group = Expression.Parameter(typeof(IGrouping<int, DossierRollup>), "g");
-        var key = Expression.Property(group, nameof(IGrouping<int, DossierRollup>.Key));
-        var bindings = new List<MemberBinding>
-        {
-            Expression.Bind(Prop(nameof(DossierRollup.UnitId)), key),
-            Expression.Bind(Prop(nameof(DossierRollup.ProcedureId)), key),
-        };
+        var rows = db.DossierRollups.AsNoTracking().Where(r => r.ProcedureId == OfficerGrain && r.Day >= from && r.Day <= to);
+        if (unitIds is not null)
+            rows = rows.Where(r => unitIds.Contains(r.UnitId));
+        return rows.GroupBy(r => r.OfficerId).Select(OfficerSumSelector);
+    }
+
+    /// <summary>g => new DossierRollup { UnitId = g.Key, ProcedureId = g.Key, Received = g.Sum(r => r.Received), … }.</summary>
+    private static readonly Expression<Func<IGrouping<int, DossierRollup>, DossierRollup>> SumSelector =
+        BuildSumSelector<int>(nameof(DossierRollup.UnitId), nameof(DossierRollup.ProcedureId));
+
+    /// <summary>g => new DossierRollup { OfficerId = g.Key, Received = g.Sum(r => r.Received), … }.</summary>
+    private static readonly Expression<Func<IGrouping<string, DossierRollup>, DossierRollup>> OfficerSumSelector =
+        BuildSumSelector<string>(nameof(DossierRollup.OfficerId));
+
+    private static Expression<Func<IGrouping<TKey, DossierRollup>, DossierRollup>> BuildSumSelector<TKey>(params string[] keyProperties)
+    {
+        var group = Expression.Parameter(typeof(IGrouping<TKey, DossierRollup>), "g");
+        var key = Expression.Property(group, nameof(IGrouping<TKey, DossierRollup>.Key));
+        var bindings = keyProperties.Select(p => (MemberBinding)Expression.Bind(Prop(p), key)).ToList();
         foreach (var counter in Counters)
         {
             var r = Expression.Parameter(typeof(DossierRollup), "r");
             var selector = Expression.Lambda<Func<DossierRollup, int>>(Expression.Property(r, counter.Property), r);
             bindings.Add(Expression.Bind(counter.Property, Expression.Call(typeof(Enumerable), nameof(Enumerable.Sum), [typeof(DossierRollup)], group, selector)));
         }
-        return Expression.Lambda<Func<IGrouping<int, DossierRollup>, DossierRollup>>(Expression.MemberInit(Expression.New(typeof(DossierRollup)), bindings), group);
+        return Expression.Lambda<Func<IGrouping<TKey, DossierRollup>, DossierRollup>>(Expression.MemberInit(Expression.New(typeof(DossierRollup)), bindings), group);
     }
 
     /// <summary>Sums per unit id folded into the report units (each unit = its subtree, by path prefix).</summary>

@@ -120,7 +120,9 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
                 return new StatReport(w, grouping, [new StatSection(w, null, [.. procedures.Select(p => new StatRow(p.Id.ToString(), p.Code, p.Name,
                     byProcedure.GetValueOrDefault(p.Id) ?? new int[Columns.Count]))])]);
             default:
-                var byOfficer = await GroupedCounter.CountAsync(rows, r => r.D.AssignedOfficerId ?? UnassignedKey, predicates, ct);
+                var byOfficer = await VisibleUnitIdsAsync(db, actor, ct) is (true, var unitIds)
+                    ? await ByOfficerAsync(db, w, unitIds, ct)
+                    : await GroupedCounter.CountAsync(rows, r => r.D.AssignedOfficerId ?? UnassignedKey, predicates, ct);
                 var paths = units.Select(u => u.Path).ToList();
                 var specialists = await (from u in db.Users.AsNoTracking()
                                          join ur in db.UserRoles on u.Id equals ur.UserId
@@ -166,6 +168,42 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         var empty = new int[DossierRollups.Columns.Count];
         return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct().ToDictionary(id => id,
             id => Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0]));
+    }
+
+    /// <summary>
+    /// The same columns per assigned officer from the day × unit × officer roll-ups of <paramref name="unitIds"/> (null:
+    /// every unit). Only officers with a figure are kept, as the grouped query over the dossiers found them.
+    /// </summary>
+    private static async Task<Dictionary<string, int[]>> ByOfficerAsync(AppDbContext db, ReportWindow w, IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var inWindow = await DossierRollups.SumByOfficerAsync(db, w.From, w.To, unitIds, ct);
+        var before = await DossierRollups.SumByOfficerAsync(db, DateOnly.MinValue, w.From.AddDays(-1), unitIds, ct);
+        var open = OpenAtEnd(db, w);
+        if (unitIds is not null)
+            open = open.Where(r => unitIds.Contains(r.D.UnitId));
+        // A computed key, so that SQLite keeps seeking the open dossiers instead of walking the AssignedOfficerId index.
+        var inProcess = await GroupedCounter.CountAsync(open, r => (r.D.AssignedOfficerId ?? UnassignedKey) + "",
+            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        var empty = new int[DossierRollups.Columns.Count];
+        return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct()
+            .Select(id => (id, Values: Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0])))
+            .Where(x => x.Values.Any(v => v != 0))
+            .ToDictionary(x => x.id, x => x.Values);
+    }
+
+    /// <summary>
+    /// The units whose dossiers <see cref="ActorQueries.VisibleTo"/> lets the actor see, for reading roll-ups:
+    /// (true, null) every unit; (true, ids) those units; (false, _) not a unit scope (an applicant's own dossiers).
+    /// </summary>
+    private static async Task<(bool ByUnits, IReadOnlyCollection<int>? UnitIds)> VisibleUnitIdsAsync(AppDbContext db, Actor actor, CancellationToken ct)
+    {
+        if (await SeesWholeCityAsync(db, actor, ct))
+            return (true, null);
+        if (actor.IsInRole(Roles.CityLeader) && actor.UnitPath is { } path)
+            return (true, await db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct));
+        if (actor.IsOfficer)
+            return (true, actor.UnitId is int unit ? [unit] : []);
+        return (false, null);
     }
 
     /// <summary>Dossiers received before the window's end and not finished by then (the (FinishedAt, ReceivedAt) index).</summary>

@@ -141,7 +141,8 @@ public static class PortalMetrics
     /// without dossiers get zeros. Aggregates, not dossiers: callers decide who may see which unit's figures.
     /// <para>Read from the roll-ups (<see cref="DossierRollups"/>: the window's days, counted as of the end of time),
     /// then corrected from the dossiers received in the window that were still open at the as-of moment — the only
-    /// ones whose parts depend on it (finished, overdue): their parts as of then replace those the roll-ups counted.
+    /// ones whose parts depend on it (finished, overdue), narrowed to those where they do differ (<see cref="AsOfDependent"/>):
+    /// their parts as of then replace those the roll-ups counted.
     /// For a window that has not ended these are today's open dossiers; so a report reads rows per day and unit, not
     /// per dossier.</para>
     /// </summary>
@@ -149,7 +150,7 @@ public static class PortalMetrics
     {
         var rolled = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
         var asOfNever = w with { AsOfUtc = DateTime.MaxValue };
-        var correction = await GroupedCounter.CountAsync(OpenAt(db, w), OpenDossierKey, [.. AllPredicates(w), .. AllPredicates(asOfNever)], ct);
+        var correction = await GroupedCounter.CountAsync(OpenAt(db, w).Where(AsOfDependent(w)), OpenDossierKey, [.. AllPredicates(w), .. AllPredicates(asOfNever)], ct);
         return units.ToDictionary(u => u.Id, u =>
         {
             var values = rolled[u.Id][..PartCount];
@@ -171,6 +172,18 @@ public static class PortalMetrics
     {
         var (from, to, asOf) = (w.FromUtc, w.ToUtc, w.AsOfUtc);
         return MetricRow.From(db, db.Dossiers.Where(d => (d.FinishedAt == null || d.FinishedAt >= asOf) && d.ReceivedAt >= from && d.ReceivedAt < to));
+    }
+
+    /// <summary>
+    /// Of the dossiers open at the window's as-of moment (<see cref="OpenAt"/>), those whose parts as of then differ from
+    /// their parts as of the end of time: finished after it (the finished parts), or still unfinished, due after it and
+    /// with at most one supplement request (overdue at the end of time, not yet at the as-of moment). An unfinished
+    /// dossier without a due date, already due, or with two supplement requests has the same parts either way.
+    /// </summary>
+    public static Expression<Func<MetricRow, bool>> AsOfDependent(ReportWindow w)
+    {
+        var asOf = w.AsOfUtc;
+        return r => r.D.FinishedAt != null || (r.D.SupplementCount <= 1 && r.D.DueAt >= asOf);
     }
 
     public static IReadOnlyList<Expression<Func<MetricRow, bool>>> AllPredicates(ReportWindow w) =>

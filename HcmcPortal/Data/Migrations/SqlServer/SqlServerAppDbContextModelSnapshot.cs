@@ -627,6 +627,10 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<int>("ProcedureId")
                         .HasColumnType("int");
 
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("ClosedAfterReceipt")
                         .HasColumnType("int");
 
@@ -696,7 +700,7 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<int>("Withdrawn")
                         .HasColumnType("int");
 
-                    b.HasKey("Day", "UnitId", "ProcedureId");
+                    b.HasKey("Day", "UnitId", "ProcedureId", "OfficerId");
 
                     b.ToTable("DossierRollups");
                 });

@@ -613,6 +613,10 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<int>("ProcedureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ClosedAfterReceipt")
                         .HasColumnType("INTEGER");
 
@@ -682,7 +686,7 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<int>("Withdrawn")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day", "UnitId", "ProcedureId");
+                    b.HasKey("Day", "UnitId", "ProcedureId", "OfficerId");
 
                     b.ToTable("DossierRollups");
                 });
