@@ -392,7 +392,7 @@ public static class DataGenerator
             {
                 D = new Dossier
                 {
-                    UnitId = holder.Id, ProcedureId = procedure.Id, Channel = channel, Stage = stage, ReceivedAt = receivedAt, FinishedAt = finishedAt,
+                    UnitId = holder.Id, ProcedureId = procedure.Id, AssignedOfficerId = assigned, Channel = channel, Stage = stage, ReceivedAt = receivedAt, FinishedAt = finishedAt,
                     ReturnedAt = returnedAt, DueAt = dueAt, SupplementCount = supplementCount, IsDigitised = isDigitised, ResultDigitised = resultDigitised,
                     FeeVnd = procedure.FeeVnd, FeePaidOnline = feePaidOnline,
                 },
@@ -416,10 +416,10 @@ public static class DataGenerator
         using (var insertCounter = new RawInsert(conn, "DossierCodeCounters", ["AgencyCode", "Day", "LastNumber"]))
             foreach (var ((agency, day), last) in counters)
                 insertCounter.Write([agency, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), last]);
-        using (var insertRollup = new RawInsert(conn, "DossierRollups", ["Day", "UnitId", "ProcedureId", .. DossierRollups.Columns]))
+        using (var insertRollup = new RawInsert(conn, "DossierRollups", ["Day", "UnitId", "ProcedureId", "OfficerId", .. DossierRollups.Columns]))
             foreach (var (key, sums) in rollups)
                 if (sums.Any(v => v != 0))
-                    insertRollup.Write([key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), key.UnitId, key.ProcedureId, .. sums.Cast<object?>()]);
+                    insertRollup.Write([key.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), key.UnitId, key.ProcedureId, key.OfficerId, .. sums.Cast<object?>()]);
         await tx.CommitAsync(ct);
         log(FormattableString.Invariant($"writer busy {writerBusy.Elapsed.TotalSeconds:F1} s, generator waited {generatorWaiting.Elapsed.TotalSeconds:F1} s for it"));
         phase.End("rows");
