@@ -426,7 +426,10 @@ public static class DataGenerator
         foreach (var (_, sql) in indexes)
             await ExecAsync(conn, sql + ";", ct);
         phase.End($"{indexes.Count} indexes");
-        await ExecAsync(conn, "ANALYZE; PRAGMA journal_mode=WAL;", ct);
+        // Back to shared locking before the last statements, and the connection really closed rather than pooled: a
+        // pooled connection would keep its exclusive lock, and another process (the load benchmark's copy) could not read.
+        await ExecAsync(conn, "PRAGMA locking_mode=NORMAL; ANALYZE; PRAGMA journal_mode=WAL;", ct);
+        SqliteConnection.ClearPool(conn);
         phase.End("analyze");
         log($"{count:N0} dossiers, {events:N0} events, {files:N0} files, {ratings:N0} ratings in {watch.Elapsed.TotalSeconds:F0} s");
         return watch.Elapsed;
