@@ -121,18 +121,25 @@ public sealed class AdminConflictTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
-    public async Task The_unit_list_is_paged_and_searched_in_the_database_in_tree_order()
+    public async Task The_unit_list_is_paged_in_tree_order_and_searched_with_or_without_diacritics()
     {
         await using var db = portal.CreateDb();
         var all = await db.Units.CountAsync();
 
         var (first, total) = await UnitQueries.PageAsync(db, null, 0, 50);
         var (found, matches) = await UnitQueries.PageAsync(db, "Gò Vấp", 0, 50);
+        var (folded, foldedMatches) = await UnitQueries.PageAsync(db, "  go VAP ", 0, 50);
+        var (secondPage, _) = await UnitQueries.PageAsync(db, "phường", 1, 50);
 
         Assert.Equal(all, total);
         Assert.Equal(50, first.Count);
+        Assert.Equal(first.Select(u => u.Code), (await db.Units.OrderBy(u => u.Path).Take(50).Select(u => u.Code).ToListAsync()));
         Assert.Contains(found, u => u.Name == "Quận Gò Vấp");
         Assert.All(found, u => Assert.Contains("Gò Vấp", u.Name));
         Assert.Equal(found.Count, matches);
+        Assert.Equal(found, folded);
+        Assert.Equal(matches, foldedMatches);
+        Assert.Equal(50, secondPage.Count);
+        Assert.All(secondPage, u => Assert.Contains("phuong", VietnameseText.Fold(u.Name)));
     }
 }
