@@ -15,6 +15,18 @@ namespace HcmcPortal.Tests.Infrastructure;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// A database migrated and seeded once per test run by a plain factory. Migrating and seeding cost several seconds
+    /// of CPU per start, and most test classes start a plain factory: they start from a copy of this file instead,
+    /// and the app's start on it still runs (migrations up to date, seeders find their data).
+    /// </summary>
+    private static readonly Lazy<string> SeededTemplate = new(CreateSeededTemplate);
+    private readonly bool buildsTemplate;
+
+    public PortalFactory() { }
+
+    private PortalFactory(bool buildsTemplate) => this.buildsTemplate = buildsTemplate;
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "hcmcportal-tests", $"{Guid.NewGuid():N}.db");
     protected virtual int DemoDossiers => 240;
     protected virtual bool UseRealSocket => false;
@@ -32,9 +44,32 @@ public class PortalFactory : WebApplicationFactory<Program>
         return dir?.FullName ?? throw new InvalidOperationException("HcmcPortal.sln not found above the test output.");
     }
 
+    /// <summary>
+    /// Only the plain factories start from the template: a subclass may seed differently (volume, clock, environment,
+    /// settings) and keeps its own seeding.
+    /// </summary>
+    private bool StartsFromTemplate => !buildsTemplate && (GetType() == typeof(PortalFactory) || GetType() == typeof(BrowserPortalFactory));
+
+    private static string CreateSeededTemplate()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "hcmcportal-tests", $"template-{Guid.NewGuid():N}.db");
+        using var builder = new PortalFactory(buildsTemplate: true);
+        builder.StartServer();
+        // The online backup copies a consistent database, whatever the builder's WAL still holds.
+        using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={builder.DatabasePath};Pooling=False");
+        using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        if (StartsFromTemplate && !File.Exists(DatabasePath))
+            File.Copy(SeededTemplate.Value, DatabasePath);
         builder.UseContentRoot(RepoRoot);
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={DatabasePath}");
