@@ -203,6 +203,8 @@ public static class DemoSeeder
             {
                 var receivedLocal = submittedLocal.AddHours(1 + rng.Next(0, 20));
                 if (receivedLocal > nowLocal) receivedLocal = nowLocal.AddMinutes(-5);
+                // A district dissolved at the reform received nothing after its last day (30/06/2025).
+                if (unit.ValidTo is DateOnly lastDay && DateOnly.FromDateTime(receivedLocal) > lastDay) receivedLocal = submittedLocal.AddMinutes(30);
                 var start = DeadlineCalculator.EffectiveStart(receivedLocal, d.Channel, calendar);
                 var due = DeadlineCalculator.ComputeDue(start, procedure.TimeLimit, calendar);
                 d.ReceivedAt = VietnamTime.ToUtc(receivedLocal);
