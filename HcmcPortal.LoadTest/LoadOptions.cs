@@ -10,7 +10,7 @@ public sealed record LoadOptions
 {
     public const string Usage =
         "Cách dùng: dotnet run -c Release --project HcmcPortal.LoadTest -- --database FILE [--quick] [--synchronous full|normal] " +
-        "[--clients 16] [--seconds 60] [--circuits 200] [--clicks 200] [--no-submit] [--no-circuits] [--chromium /usr/lib/chromium/chromium-headless-shell] [--keep-copy]";
+        "[--clients 16] [--seconds 60] [--circuits 200] [--clicks 200] [--no-submit] [--no-circuits] [--chromium /usr/bin/chromium] [--keep-copy]";
 
     public required string Database { get; init; }
     public bool Quick { get; init; }
@@ -22,12 +22,7 @@ public sealed record LoadOptions
     public int Clicks { get; init; } = 200;
     public bool Submit { get; init; } = true;
     public bool CircuitLoad { get; init; } = true;
-    /// <summary>
-    /// Debian's old headless shell (package chromium-headless-shell: Blink and V8 of the same Chromium without the browser's
-    /// windows and UI) when installed, else the full Chromium the tests use.
-    /// </summary>
-    public string Chromium { get; init; } = File.Exists(HeadlessShell) ? HeadlessShell : "/usr/bin/chromium";
-    public const string HeadlessShell = "/usr/lib/chromium/chromium-headless-shell";
+    public string Chromium { get; init; } = "/usr/bin/chromium";
     /// <summary>Keep the database copy the run wrote into (for looking at it afterwards).</summary>
     public bool KeepCopy { get; init; }
 
