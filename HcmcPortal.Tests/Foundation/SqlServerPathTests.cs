@@ -5,6 +5,7 @@ using HcmcPortal.Citizen.MyDossiers;
 using HcmcPortal.Data;
 using HcmcPortal.Domain;
 using HcmcPortal.Officer;
+using HcmcPortal.Privacy;
 using HcmcPortal.Reports;
 using HcmcPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -150,5 +151,20 @@ public sealed class SqlServerPathTests(PortalFactory portal) : IClassFixture<Por
         foreach (var part in Enum.GetValues<MetricPart>())
             Assert.Contains("LEFT JOIN", PortalMetrics.Dossiers(db, db.Dossiers.AsNoTracking().VisibleTo(CityLeader), window, "1/12/", part).ToQueryString());
         Assert.Contains("INNER JOIN", DxReportService.PeriodQuery(db.DxPeriods.Where(p => p.Year == 2025)).ToQueryString());
+    }
+
+    [Fact]
+    public void The_access_log_inserts_a_page_from_one_JSON_parameter_OPENJSON_on_SQL_Server_json_each_on_SQLite()
+    {
+        using (var db = SqlServerContext())
+        {
+            var sql = PersonalDataLog.InsertSql(db);
+            Assert.StartsWith("INSERT INTO [PersonalDataAccesses] ([At], [UserId], [UserName], [Roles], [UnitId], [UnitName], [Screen], [Detail], [DossierId], [DossierCode]) SELECT {0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, ", sql);
+            // The code's type is the column's: a longer code would fail here rather than be cut.
+            var codeLength = db.Model.FindEntityType(typeof(PersonalDataAccess))!.FindProperty(nameof(PersonalDataAccess.DossierCode))!.GetMaxLength();
+            Assert.EndsWith($"j.[DossierId], j.[DossierCode] FROM OPENJSON({{8}}) WITH ([DossierId] uniqueidentifier '$[0]', [DossierCode] nvarchar({codeLength}) '$[1]') AS j", sql);
+        }
+        using var sqlite = portal.CreateDb();
+        Assert.EndsWith("json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({8})", PersonalDataLog.InsertSql(sqlite));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using HcmcPortal.Accounts;
 using HcmcPortal.Data;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +19,7 @@ public readonly record struct ViewedDossier(Guid Id, string Code);
 /// </summary>
 public sealed class PersonalDataLog(TimeProvider clock)
 {
-    /// <summary>
-    /// Rows per INSERT. Binding costs grow with the square of a command's parameters (each is looked up by name), so
-    /// a 2,000-row page goes as 20 short statements in one transaction; well under SQL Server's 2,100 parameters and
-    /// 1,000 rows per VALUES list.
-    /// </summary>
-    private const int RowsPerInsert = 100;
-
-    /// <summary>The columns every row of one call shares, then the two of each dossier (the parameter order of <see cref="Insert"/>).</summary>
+    /// <summary>The columns every row of one call shares (parameters {0}–{7}), then the two of each dossier (from the JSON, {8}).</summary>
     private static readonly string[] Columns =
     [
         nameof(PersonalDataAccess.At), nameof(PersonalDataAccess.UserId), nameof(PersonalDataAccess.UserName), nameof(PersonalDataAccess.Roles),
@@ -33,12 +27,11 @@ public sealed class PersonalDataLog(TimeProvider clock)
         nameof(PersonalDataAccess.DossierId), nameof(PersonalDataAccess.DossierCode),
     ];
 
-    private const int SharedColumns = 8;
-
     /// <summary>
-    /// Logs the dossiers as viewed now by <paramref name="actor"/>. A set-based INSERT (a listing export logs 2,000
-    /// dossiers a page; through the change tracker that cost more than reading and writing them), all rows in one
-    /// transaction.
+    /// Logs the dossiers as viewed now by <paramref name="actor"/>: one INSERT … SELECT over a JSON array of the dossiers
+    /// (a listing export logs 5,000 a page; through the change tracker, or as VALUES lists binding two parameters a row,
+    /// that cost more than reading and writing them). One statement, so all rows or none, in the caller's transaction
+    /// if it has one.
     /// </summary>
     public async Task SaveAsync(AppDbContext db, Actor actor, string screen, IEnumerable<ViewedDossier> dossiers, string? detail = null, CancellationToken ct = default)
     {
@@ -47,52 +40,60 @@ public sealed class PersonalDataLog(TimeProvider clock)
         var viewed = dossiers.DistinctBy(d => d.Id).ToList();
         if (viewed.Count == 0)
             return;
-        object?[] shared =
+        object?[] values =
         [
             clock.GetUtcNow().UtcDateTime, actor.UserId, Truncate(actor.Name, 200), Truncate(string.Join(",", actor.Roles.Order()), 200),
-            actor.UnitId, actor.UnitName, screen, detail is null ? null : Truncate(detail, 300),
+            actor.UnitId, actor.UnitName, screen, detail is null ? null : Truncate(detail, 300), Json(viewed),
         ];
-        var chunks = viewed.Chunk(RowsPerInsert).ToList();
-        if (chunks.Count == 1 || db.Database.CurrentTransaction is not null)
-        {
-            foreach (var chunk in chunks)
-                await InsertAsync(db, shared, chunk, ct);
-            return;
-        }
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var chunk in chunks)
-                await InsertAsync(db, shared, chunk, ct);
-            await tx.CommitAsync(ct);
-        }, ct);
-    }
-
-    private static Task InsertAsync(AppDbContext db, object?[] shared, ViewedDossier[] chunk, CancellationToken ct)
-    {
-        var values = new object?[shared.Length + 2 * chunk.Length];
-        shared.CopyTo(values, 0);
-        for (var i = 0; i < chunk.Length; i++)
-        {
-            values[shared.Length + 2 * i] = chunk[i].Id;
-            values[shared.Length + 2 * i + 1] = chunk[i].Code;
-        }
         // A null value becomes a NULL parameter.
-        return db.Database.ExecuteSqlRawAsync(Insert(db, chunk.Length), values!, ct);
+        await db.Database.ExecuteSqlRawAsync(InsertSql(db), values!, ct);
     }
 
-    /// <summary>INSERT INTO log (…) VALUES ({0}, …, {7}, {8}, {9}), ({0}, …, {7}, {10}, {11}), …: the shared values are one parameter each.</summary>
-    private static string Insert(AppDbContext db, int rows)
+    /// <summary>
+    /// [["3F2504E0-4F89-11D3-9A0C-0305E82C3301","000.00.01.H29-250804-0001"], …]: ids in upper case, as EF Core stores a
+    /// Guid in SQLite (text), so the log's rows compare equal to EF's parameters; SQL Server reads them as uniqueidentifier.
+    /// </summary>
+    private static string Json(IReadOnlyList<ViewedDossier> viewed)
+    {
+        using var buffer = new MemoryStream(viewed.Count * 80);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            Span<char> id = stackalloc char[36];
+            foreach (var d in viewed)
+            {
+                json.WriteStartArray();
+                d.Id.TryFormat(id, out _);
+                for (var i = 0; i < id.Length; i++)
+                    id[i] = char.ToUpperInvariant(id[i]);
+                json.WriteStringValue(id);
+                json.WriteStringValue(d.Code);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// INSERT INTO log (…) SELECT {0}, …, {7}, the id and code of each element of the JSON array {8}: json_each on
+    /// SQLite, OPENJSON on SQL Server.
+    /// </summary>
+    public static string InsertSql(AppDbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(typeof(PersonalDataAccess))!;
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
         var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", Columns.Select(c => sql.DelimitIdentifier(entity.FindProperty(c)!.GetColumnName(table)!)))
-            .Append(") VALUES ");
-        const string sharedValues = "{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}";
-        for (var i = 0; i < rows; i++)
-            text.Append(i == 0 ? "" : ", ").Append('(').Append(sharedValues).Append(", {").Append(SharedColumns + 2 * i).Append("}, {").Append(SharedColumns + 2 * i + 1).Append("})");
+            .AppendJoin(", ", Columns.Select(Column))
+            .Append(") SELECT {0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, ");
+        if (db.Database.IsSqlServer())
+            text.Append("j.").Append(Column(nameof(PersonalDataAccess.DossierId))).Append(", j.").Append(Column(nameof(PersonalDataAccess.DossierCode)))
+                .Append(" FROM OPENJSON({8}) WITH (").Append(Column(nameof(PersonalDataAccess.DossierId))).Append(" uniqueidentifier '$[0]', ")
+                .Append(Column(nameof(PersonalDataAccess.DossierCode))).Append(" nvarchar(60) '$[1]') AS j");
+        else
+            text.Append("json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each({8})");
         return text.ToString();
     }
 

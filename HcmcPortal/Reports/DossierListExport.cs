@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
-using System.Xml;
 using HcmcPortal.Accounts;
 using HcmcPortal.Citizen.MyDossiers;
 using HcmcPortal.Data;
@@ -12,11 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HcmcPortal.Reports;
 
 /// <summary>
-/// A dossier listing of any size as .xlsx, streamed: the package is a <see cref="ZipArchive"/> in create mode and the
-/// sheet is written row by row with a plain <see cref="XmlWriter"/> on its compressed entry, reading the query page by
-/// page — memory stays bounded by one page. (ClosedXML keeps a whole workbook in memory, shared/stack.md; the Open XML
-/// SDK's package opens the zip in update mode, which buffers the whole uncompressed sheet in memory, and its
-/// OpenXmlWriter builds objects for every cell: both cost more than the query.)
+/// A dossier listing of any size as .xlsx, streamed through <see cref="XlsxWriter"/> while the query is read page by
+/// page — memory stays bounded by one page.
 /// </summary>
 public static class DossierListXlsx
 {
@@ -27,155 +20,50 @@ public static class DossierListXlsx
     public const int PageSize = 5000;
 
     private const string SheetName = "Danh sách hồ sơ";
-    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private static readonly string[] Headers =
         ["Mã hồ sơ", "Thủ tục", "Người nộp", "Hình thức", "Trạng thái", "Ngày tiếp nhận", "Hạn trả", "Ngày hoàn thành", "Số lần bổ sung", "Đánh giá"];
 
     private static readonly double[] Widths = [26, 50, 26, 12, 24, 16, 16, 16, 10, 14];
 
-    /// <summary>Cell styles of <see cref="Styles"/>.</summary>
-    private const string Title = "1", Header = "2", DateTimeStyle = "3";
+    private static readonly CellStyle Title = new(CellFont.Title), DateTimeStyle = CellStyle.Of("dd/mm/yyyy hh:mm");
 
     /// <summary>Writes the pages to <paramref name="output"/>; <paramref name="progress"/> gets the rows written so far.</summary>
     public static async Task WriteAsync(Stream output, string title, IAsyncEnumerable<IReadOnlyList<DrillDossier>> pages, Action<int> progress, CancellationToken ct)
     {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
-        Add(zip, "[Content_Types].xml", ContentTypes);
-        Add(zip, "_rels/.rels", PackageRelationships);
-        Add(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
-        Add(zip, "xl/styles.xml", Styles);
+        using var book = new XlsxWriter(output);
+        // Title, then the header row, frozen and filterable.
+        var sheet = book.AddSheet(SheetName, Widths, headerRow: 2, frozenRows: 2);
+        sheet.Row().Text(title, Title);
+        sheet.Row();
+        foreach (var header in Headers)
+            sheet.Text(header, CellStyle.Header);
         var written = 0;
-        using (var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
-        using (var w = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
+        await foreach (var page in pages.WithCancellation(ct))
         {
-            w.WriteStartDocument(standalone: true);
-            w.WriteStartElement("worksheet", Main);
-            // Header row frozen.
-            w.WriteRaw("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"2\" topLeftCell=\"A3\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>");
-            w.WriteStartElement("cols", Main);
-            for (var i = 0; i < Widths.Length; i++)
+            foreach (var d in page)
             {
-                w.WriteStartElement("col", Main);
-                w.WriteAttributeString("min", (i + 1).ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("max", (i + 1).ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("width", Widths[i].ToString(CultureInfo.InvariantCulture));
-                w.WriteAttributeString("customWidth", "1");
-                w.WriteEndElement();
+                // Dates and counts are stored as Excel dates and numbers, so they sort, filter and sum.
+                sheet.Row()
+                    .Text(d.Code)
+                    .Text(d.ProcedureName)
+                    .Text(d.ApplicantName)
+                    .Text(d.Channel == DossierChannel.Online ? "Trực tuyến" : "Trực tiếp")
+                    .Text(DossierText.StatusName(d.Status))
+                    .Date(Local(d.ReceivedAt), DateTimeStyle)
+                    .Date(Local(d.DueAt), DateTimeStyle)
+                    .Date(Local(d.FinishedAt), DateTimeStyle)
+                    .Number(d.SupplementCount)
+                    .Text(RatingText(d.Rating));
             }
-            w.WriteEndElement();
-            w.WriteStartElement("sheetData", Main);
-            WriteRow(w, [title], Title);
-            WriteRow(w, Headers, Header);
-            await foreach (var page in pages.WithCancellation(ct))
-            {
-                foreach (var d in page)
-                {
-                    // Dates and counts are stored as Excel dates and numbers, so they sort, filter and sum.
-                    w.WriteStartElement("row", Main);
-                    Text(w, d.Code);
-                    Text(w, d.ProcedureName);
-                    Text(w, d.ApplicantName);
-                    Text(w, d.Channel == DossierChannel.Online ? "Trực tuyến" : "Trực tiếp");
-                    Text(w, DossierText.StatusName(d.Status));
-                    Date(w, d.ReceivedAt);
-                    Date(w, d.DueAt);
-                    Date(w, d.FinishedAt);
-                    Number(w, d.SupplementCount);
-                    Text(w, RatingText(d.Rating));
-                    w.WriteEndElement();
-                }
-                written += page.Count;
-                progress(written);
-            }
-            w.WriteEndElement();
-            // A filter on the header row over every listed dossier; printed landscape, one page wide, header repeated.
-            w.WriteRaw($"<autoFilter ref=\"A2:J{written + 2}\"/>");
-            w.WriteRaw("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>");
-            w.WriteRaw("<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>");
-            w.WriteEndElement();
+            written += page.Count;
+            progress(written);
         }
-        Add(zip, "xl/workbook.xml", Workbook);
     }
+
+    private static DateTime? Local(DateTime? utc) => utc is DateTime d ? VietnamTime.ToLocal(d) : null;
 
     private static string RatingText(SatisfactionLevel? level) => level is SatisfactionLevel l ? MyDossierService.LevelName(l) : "";
-
-    private static void WriteRow(XmlWriter w, IReadOnlyList<string> values, string style)
-    {
-        w.WriteStartElement("row", Main);
-        foreach (var v in values)
-            Text(w, v, style);
-        w.WriteEndElement();
-    }
-
-    private static void Text(XmlWriter w, string value, string? style = null)
-    {
-        // Inline strings: no shared-string table to hold in memory.
-        w.WriteStartElement("c", Main);
-        if (style is not null)
-            w.WriteAttributeString("s", style);
-        w.WriteAttributeString("t", "inlineStr");
-        w.WriteStartElement("is", Main);
-        w.WriteElementString("t", Main, value);
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    /// <summary>A Vietnam-time date and time as an Excel serial date shown dd/MM/yyyy HH:mm; an empty cell when null.</summary>
-    private static void Date(XmlWriter w, DateTime? utc)
-    {
-        w.WriteStartElement("c", Main);
-        if (utc is DateTime d)
-        {
-            w.WriteAttributeString("s", DateTimeStyle);
-            w.WriteStartElement("v", Main);
-            w.WriteValue(VietnamTime.ToLocal(d).ToOADate());
-            w.WriteEndElement();
-        }
-        w.WriteEndElement();
-    }
-
-    private static void Number(XmlWriter w, int value)
-    {
-        w.WriteStartElement("c", Main);
-        w.WriteStartElement("v", Main);
-        w.WriteValue(value);
-        w.WriteEndElement();
-        w.WriteEndElement();
-    }
-
-    private static void Add(ZipArchive zip, string name, string xml)
-    {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        stream.Write(Encoding.UTF8.GetBytes(xml));
-    }
-
-    private const string ContentTypes = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>
-        """;
-
-    private const string PackageRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-        """;
-
-    private const string WorkbookRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """;
-
-    /// <summary>The one sheet, its filter range (Excel's hidden name for the autofilter) and the header row repeated on every printed page.</summary>
-    private const string Workbook = $"""
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <workbook xmlns="{Main}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{SheetName}" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'{SheetName}'!$A$2:$J$2</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">'{SheetName}'!$2:$2</definedName></definedNames></workbook>
-        """;
-
-    /// <summary>Style 0 plain, 1 bold title, 2 header (bold white on blue, wrapped), 3 date and time dd/MM/yyyy HH:mm.</summary>
-    private const string Styles = $"""
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="{Main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="3"><font/><font><b/><sz val="14"/></font><font><b/><color rgb="FFFFFFFF"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FF0D47A1"/></patternFill></fill></fills><borders count="1"><border/></borders><cellXfs count="4"><xf/><xf fontId="1" applyFont="1"/><xf fontId="2" fillId="2" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>
-        """;
 }
 
 /// <summary>The state of one listing export, polled by the page for its progress bar.</summary>

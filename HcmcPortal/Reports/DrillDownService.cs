@@ -67,26 +67,60 @@ public sealed class DrillDownService(IDbContextFactory<AppDbContext> dbFactory, 
         return new DrillDownPage(items, total);
     }
 
-    /// <summary>The whole list in pages of <paramref name="pageSize"/> (keyset on Code), for streaming exports in bounded memory.</summary>
+    /// <summary>
+    /// The whole list in pages of <paramref name="pageSize"/> (keyset on Code), for streaming exports in bounded memory.
+    /// Each page is logged before it is handed over. The next page is read and logged on another thread while the caller
+    /// writes this one (on two cores the query and the log overlap the file's writing), so at most one page is read
+    /// and logged ahead; stopping early cancels it.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<DrillDossier>> PagesAsync(Actor actor, ReportUnit unit, DrillDownQuery q, int pageSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        string? after = null;
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var ahead = Task.Run(() => ReadAndLogAsync(actor, unit, q, null, pageSize, stop.Token), stop.Token);
+        try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var rows = Rows(db, actor, unit, q);
-            if (after is not null)
-                rows = rows.Where(r => string.Compare(r.D.Code, after) > 0);
-            var page = await Project(db, rows).OrderBy(d => d.Code).Take(pageSize).ToListAsync(ct);
-            if (page.Count == 0)
-                yield break;
-            await accessLog.SaveAsync(db, actor, PersonalDataScreens.ListingExport, page.Select(i => new ViewedDossier(i.Id, i.Code)), ct: ct);
-            yield return page;
-            if (page.Count < pageSize)
-                yield break;
-            after = page[^1].Code;
+            while (true)
+            {
+                var page = await ahead;
+                if (page.Count == 0)
+                    yield break;
+                var last = page.Count < pageSize;
+                if (!last)
+                {
+                    var after = page[^1].Code;
+                    ahead = Task.Run(() => ReadAndLogAsync(actor, unit, q, after, pageSize, stop.Token), stop.Token);
+                }
+                yield return page;
+                if (last)
+                    yield break;
+            }
         }
+        finally
+        {
+            if (!ahead.IsCompleted)
+            {
+                await stop.CancelAsync();
+                try
+                {
+                    await ahead;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
+
+    private async Task<List<DrillDossier>> ReadAndLogAsync(Actor actor, ReportUnit unit, DrillDownQuery q, string? after, int pageSize, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = Rows(db, actor, unit, q);
+        if (after is not null)
+            rows = rows.Where(r => string.Compare(r.D.Code, after) > 0);
+        var page = await Project(db, rows).OrderBy(d => d.Code).Take(pageSize).ToListAsync(ct);
+        await accessLog.SaveAsync(db, actor, PersonalDataScreens.ListingExport, page.Select(i => new ViewedDossier(i.Id, i.Code)), ct: ct);
+        return page;
     }
 
     public async Task<int> CountAsync(Actor actor, ReportUnit unit, DrillDownQuery q, CancellationToken ct = default)
