@@ -8,7 +8,8 @@ namespace HcmcPortal.Data;
 /// Each counter is dated by its own event: the first thirteen and the two "received" ones by the reception day,
 /// the resolved/withdrawn/refused/stopped/closed ones by the finishing day, <see cref="Returned"/> by the return day.
 /// The thirteen metric counters are counted "as of the end of time" (an open dossier past any due date counts as
-/// overdue); the reports correct them from the few dossiers still open at the report's as-of moment.
+/// overdue); the reports correct them with the open-dossier counters at the end (a current state, dated by due day,
+/// and not-due intervals), reading only the few dossiers those leave out.
 /// </summary>
 public class DossierRollup
 {
