@@ -151,6 +151,14 @@ public sealed class SqlServerPathTests(PortalFactory portal) : IClassFixture<Por
         foreach (var part in Enum.GetValues<MetricPart>())
             Assert.Contains("LEFT JOIN", PortalMetrics.Dossiers(db, db.Dossiers.AsNoTracking().VisibleTo(CityLeader), window, "1/12/", part).ToQueryString());
         Assert.Contains("INNER JOIN", DxReportService.PeriodQuery(db.DxPeriods.Where(p => p.Year == 2025)).ToQueryString());
+        // A window not yet ended: the few dossiers the due-day roll-ups leave to read, by unit, procedure and officer.
+        var current = ReportWindow.Of(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 2), new DateTime(2026, 3, 2, 3, 0, 0, DateTimeKind.Utc));
+        foreach (var (from, withoutDueDate) in new[] { (current.FromUtc, false), (DateTime.MinValue, true) })
+            foreach (var (_, rows, predicates) in PortalMetrics.NotYetDueReads(db, current, db.Dossiers.Where(d => new[] { 3, 5 }.Contains(d.UnitId)), from, withoutDueDate))
+            {
+                Assert.Contains("GROUP BY", GroupedCounter.Query(rows, r => r.D.UnitId + 0, predicates).ToQueryString());
+                Assert.Contains("GROUP BY", GroupedCounter.Query(rows, r => (r.D.AssignedOfficerId ?? "") + "", predicates).ToQueryString());
+            }
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace HcmcPortal.Data;
 /// Each counter is dated by its own event: the first thirteen and the two "received" ones by the reception day,
 /// the resolved/withdrawn/refused/stopped/closed ones by the finishing day, <see cref="Returned"/> by the return day.
 /// The thirteen metric counters are counted "as of the end of time" (an open dossier past any due date counts as
-/// overdue); the reports correct them from the few dossiers still open at the report's as-of moment.
+/// overdue); the reports correct them with the open-dossier counters at the end (a current state, dated by due day,
+/// and not-due intervals), reading only the few dossiers those leave out.
 /// </summary>
 public class DossierRollup
 {
@@ -46,4 +47,25 @@ public class DossierRollup
 
     /// <summary>Dossiers received and since finished (any way), by finishing day: "received − closed" before a day is what was in process then.</summary>
     public int ClosedAfterReceipt { get; set; }
+
+    /// <summary>
+    /// Dossiers received, not finished and with at most one supplement request — a current state, not an event — by
+    /// due day (<see cref="Reports.DossierRollups.NeverDue"/> without a due date): those on days after today are open
+    /// and not yet overdue now, which the reports of a window that has not ended need without reading today's open dossiers.
+    /// </summary>
+    public int OpenByDueDay { get; set; }
+
+    /// <summary>Of <see cref="OpenByDueDay"/>, those rated "not satisfied" (a complaint once they are not overdue).</summary>
+    public int OpenByDueDayNotSatisfied { get; set; }
+
+    /// <summary>
+    /// "In process, not yet due" at the end of a day, as an interval of days per dossier (received, at most one supplement
+    /// request): it starts on the reception day (<see cref="NotDueFrom"/>) and ends on the first day it is finished or
+    /// due (<see cref="NotDueUntil"/>), so Σ NotDueFrom − Σ NotDueUntil over the days up to D is the number in process and
+    /// not yet due at the end of D — the statistics of an ended window without reading its dossiers.
+    /// </summary>
+    public int NotDueFrom { get; set; }
+
+    /// <summary>See <see cref="NotDueFrom"/>.</summary>
+    public int NotDueUntil { get; set; }
 }

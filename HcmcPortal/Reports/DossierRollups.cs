@@ -19,7 +19,14 @@ public static class DossierRollups
     /// <summary>The unbounded window: a dossier's counters as of the end of time.</summary>
     private static readonly ReportWindow Always = new(DateOnly.MinValue, DateOnly.MaxValue, DateTime.MinValue, DateTime.MaxValue, DateTime.MaxValue);
 
-    private sealed record Counter(PropertyInfo Property, Func<MetricRow, bool> Holds, Func<Dossier, DateTime?> DatedBy);
+    private sealed record Counter(PropertyInfo Property, Func<MetricRow, bool> Holds, Func<Dossier, DateOnly?> DatedBy);
+
+    /// <summary>The due day the open-dossier counters give a dossier without a due date: it is never overdue by date.</summary>
+    public static readonly DateOnly NeverDue = DateOnly.MaxValue;
+
+    private static DateOnly? LocalDay(DateTime? at) => at is DateTime utc ? DateOnly.FromDateTime(VietnamTime.ToLocal(utc)) : null;
+
+    private static readonly Func<MetricRow, bool> OpenNotOverdueByCount = PortalMetrics.OpenNotOverdueByCount.Compile();
 
     private static readonly StatColumn[] StatCounters =
         [StatColumn.ReceivedOnline, StatColumn.ReceivedInPerson, StatColumn.ResolvedEarly, StatColumn.ResolvedOnTime, StatColumn.ResolvedLate,
@@ -27,15 +34,36 @@ public static class DossierRollups
 
     private static readonly Counter[] Counters =
     [
-        .. Enum.GetValues<MetricPart>().Select(p => new Counter(Prop(p.ToString()), PortalMetrics.Predicate(p, Always).Compile(), d => d.ReceivedAt)),
+        .. Enum.GetValues<MetricPart>().Select(p => new Counter(Prop(p.ToString()), PortalMetrics.Predicate(p, Always).Compile(), d => LocalDay(d.ReceivedAt))),
         .. StatCounters.Select(c => new Counter(Prop(c.ToString()), StatisticsService.Predicate(c, Always).Compile(), c switch
         {
-            StatColumn.ReceivedOnline or StatColumn.ReceivedInPerson => d => d.ReceivedAt,
-            StatColumn.Returned => d => d.ReturnedAt,
-            _ => d => d.FinishedAt,
+            StatColumn.ReceivedOnline or StatColumn.ReceivedInPerson => d => LocalDay(d.ReceivedAt),
+            StatColumn.Returned => d => LocalDay(d.ReturnedAt),
+            _ => d => LocalDay(d.FinishedAt),
         })),
-        new(Prop(nameof(DossierRollup.ClosedAfterReceipt)), r => r.D.ReceivedAt != null && r.D.FinishedAt != null, d => d.FinishedAt),
+        new(Prop(nameof(DossierRollup.ClosedAfterReceipt)), r => r.D.ReceivedAt != null && r.D.FinishedAt != null, d => LocalDay(d.FinishedAt)),
+        // A current state: the save hook's before/after moves a dossier out when it finishes or gets a second supplement request.
+        new(Prop(nameof(DossierRollup.OpenByDueDay)), OpenNotOverdueByCount, DueDay),
+        new(Prop(nameof(DossierRollup.OpenByDueDayNotSatisfied)), r => OpenNotOverdueByCount(r) && r.Rating == SatisfactionLevel.NotSatisfied, DueDay),
+        new(Prop(nameof(DossierRollup.NotDueFrom)), r => NotDueDays(r.D) is not null, d => NotDueDays(d)?.From),
+        new(Prop(nameof(DossierRollup.NotDueUntil)), r => NotDueDays(r.D) is { Until: not null }, d => NotDueDays(d)?.Until),
     ];
+
+    private static DateOnly? DueDay(Dossier d) => LocalDay(d.DueAt) ?? NeverDue;
+
+    /// <summary>
+    /// The days D at whose end the dossier is in process and not yet due (StatisticsService.Predicate with the window
+    /// ending with D): received on or before D, not finished and not due before D + 1, at most one supplement request;
+    /// [From, Until), Until null when it has neither a finishing nor a due date. Null when there is no such day.
+    /// </summary>
+    private static (DateOnly From, DateOnly? Until)? NotDueDays(Dossier d)
+    {
+        if (LocalDay(d.ReceivedAt) is not DateOnly from || d.SupplementCount > 1)
+            return null;
+        DateOnly?[] ends = [LocalDay(d.FinishedAt), LocalDay(d.DueAt)];
+        var until = ends.Where(e => e is not null).Min();
+        return until <= from ? null : (from, until);
+    }
 
     /// <summary>The counter columns, in the order of the arrays this class passes around.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. Counters.Select(c => c.Property.Name)];
@@ -43,8 +71,13 @@ public static class DossierRollups
     private static PropertyInfo Prop(string name) => typeof(DossierRollup).GetProperty(name) ?? throw new InvalidOperationException($"No roll-up counter {name}.");
 
     public static int Index(MetricPart part) => (int)part;
-    public static int Index(StatColumn column) => Array.IndexOf(Columns.ToArray(), column.ToString());
-    public static int ClosedAfterReceiptIndex => Columns.Count - 1;
+    public static int Index(StatColumn column) => Index(column.ToString());
+    public static int Index(string column) => Array.IndexOf(Columns.ToArray(), column);
+    public static int ClosedAfterReceiptIndex => Index(nameof(DossierRollup.ClosedAfterReceipt));
+    public static int OpenByDueDayIndex => Index(nameof(DossierRollup.OpenByDueDay));
+    public static int OpenByDueDayNotSatisfiedIndex => Index(nameof(DossierRollup.OpenByDueDayNotSatisfied));
+    public static int NotDueFromIndex => Index(nameof(DossierRollup.NotDueFrom));
+    public static int NotDueUntilIndex => Index(nameof(DossierRollup.NotDueUntil));
 
     /// <summary>The procedure id that marks the day × unit × assigned officer rows (statistics by officer).</summary>
     public const int OfficerGrain = -1;
@@ -61,9 +94,8 @@ public static class DossierRollups
         for (var i = 0; i < Counters.Length; i++)
         {
             var counter = Counters[i];
-            if (counter.DatedBy(row.D) is not DateTime at || !counter.Holds(row))
+            if (counter.DatedBy(row.D) is not DateOnly day || !counter.Holds(row))
                 continue;
-            var day = DateOnly.FromDateTime(VietnamTime.ToLocal(at));
             Bump(sums, new Key(day, row.D.UnitId, 0), i, sign);
             Bump(sums, new Key(day, 0, row.D.ProcedureId), i, sign);
             Bump(sums, new Key(day, row.D.UnitId, OfficerGrain, row.D.AssignedOfficerId ?? ""), i, sign);
@@ -247,13 +279,13 @@ public static class DossierRollups
         return Expression.Lambda<Func<IGrouping<TKey, DossierRollup>, DossierRollup>>(Expression.MemberInit(Expression.New(typeof(DossierRollup)), bindings), group);
     }
 
-    /// <summary>Sums per unit id folded into the report units (each unit = its subtree, by path prefix).</summary>
-    public static async Task<Dictionary<int, int[]>> ByReportUnitAsync(AppDbContext db, Dictionary<int, int[]> byUnitId, IReadOnlyList<ReportUnit> units, CancellationToken ct)
+    /// <summary>Sums per unit id (counters, or any arrays of one length) folded into the report units (each unit = its subtree, by path prefix).</summary>
+    public static async Task<Dictionary<int, int[]>> ByReportUnitAsync(AppDbContext db, Dictionary<int, int[]> byUnitId, IReadOnlyList<ReportUnit> units, CancellationToken ct, int? width = null)
     {
         var ids = byUnitId.Keys.ToList();
         var paths = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
         return units.ToDictionary(u => u.Id, u => byUnitId
             .Where(kv => paths.TryGetValue(kv.Key, out var path) && path.StartsWith(u.Path, StringComparison.Ordinal))
-            .Aggregate(new int[Counters.Length], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)]));
+            .Aggregate(new int[width ?? Counters.Length], (sum, kv) => [.. sum.Zip(kv.Value, (a, b) => a + b)]));
     }
 }

@@ -143,19 +143,19 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>
     /// The columns per unit from the roll-ups: the events of the window's days (received, resolved, returned, …);
     /// "carried over" = received − closed before the window, from the roll-ups of the days before it; "in process"
-    /// at the window's end from the dossiers open then (for a window not yet ended, today's open dossiers), split by
-    /// whether they were overdue at the as-of moment.
+    /// at the window's end (<see cref="InProcessAsync"/>).
     /// </summary>
     private static async Task<IReadOnlyList<(ReportUnit Unit, int[] Values)>> ByUnitAsync(AppDbContext db, ReportWindow w, IReadOnlyList<ReportUnit> units, CancellationToken ct)
     {
-        var inWindow = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
-        var before = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, DateOnly.MinValue, w.From.AddDays(-1), ct), units, ct);
+        var inWindow = await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct);
+        var before = await DossierRollups.SumAsync(db, byUnit: true, DateOnly.MinValue, w.From.AddDays(-1), ct);
         // Every dossier of the units shown counts in their subtree's figures, so no scope filter (which would steer
-        // SQLite away from the (FinishedAt, ReceivedAt) index).
-        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), PortalMetrics.OpenDossierKey,
-            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
-        return [.. units.Select(u => (u, Combine(inWindow[u.Id], before[u.Id],
-            [.. Enumerable.Range(0, 2).Select(i => inProcess.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal)).Sum(kv => kv.Value[i]))])))];
+        // SQLite away from the (FinishedAt, ReceivedAt) index); a computed key, for the same reason.
+        var inProcess = await DossierRollups.ByReportUnitAsync(db, await InProcessAsync(db, w, db.Dossiers, inWindow, before,
+            (from, to) => DossierRollups.SumAsync(db, byUnit: true, from, to, ct), r => r.D.UnitId + 0, ct), units, ct, width: 2);
+        var inWindowByUnit = await DossierRollups.ByReportUnitAsync(db, inWindow, units, ct);
+        var beforeByUnit = await DossierRollups.ByReportUnitAsync(db, before, units, ct);
+        return [.. units.Select(u => (u, Combine(inWindowByUnit[u.Id], beforeByUnit[u.Id], inProcess[u.Id])))];
     }
 
     /// <summary>The same columns per procedure, from the day × procedure roll-ups (every unit's dossiers: for city-wide readers).</summary>
@@ -163,8 +163,8 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     {
         var inWindow = await DossierRollups.SumAsync(db, byUnit: false, w.From, w.To, ct);
         var before = await DossierRollups.SumAsync(db, byUnit: false, DateOnly.MinValue, w.From.AddDays(-1), ct);
-        var inProcess = await GroupedCounter.CountAsync(OpenAtEnd(db, w), r => r.D.ProcedureId + 0,
-            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        var inProcess = await InProcessAsync(db, w, db.Dossiers, inWindow, before,
+            (from, to) => DossierRollups.SumAsync(db, byUnit: false, from, to, ct), r => r.D.ProcedureId + 0, ct);
         var empty = new int[DossierRollups.Columns.Count];
         return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct().ToDictionary(id => id,
             id => Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0]));
@@ -178,17 +178,43 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
     {
         var inWindow = await DossierRollups.SumByOfficerAsync(db, w.From, w.To, unitIds, ct);
         var before = await DossierRollups.SumByOfficerAsync(db, DateOnly.MinValue, w.From.AddDays(-1), unitIds, ct);
-        var open = OpenAtEnd(db, w);
-        if (unitIds is not null)
-            open = open.Where(r => unitIds.Contains(r.D.UnitId));
+        var scope = unitIds is null ? db.Dossiers : db.Dossiers.Where(d => unitIds.Contains(d.UnitId));
         // A computed key, so that SQLite keeps seeking the open dossiers instead of walking the AssignedOfficerId index.
-        var inProcess = await GroupedCounter.CountAsync(open, r => (r.D.AssignedOfficerId ?? UnassignedKey) + "",
-            [Predicate(StatColumn.InProcessNotDue, w), Predicate(StatColumn.InProcessOverdue, w)], ct);
+        var inProcess = await InProcessAsync(db, w, scope, inWindow, before,
+            (from, to) => DossierRollups.SumByOfficerAsync(db, from, to, unitIds, ct), r => (r.D.AssignedOfficerId ?? UnassignedKey) + "", ct);
         var empty = new int[DossierRollups.Columns.Count];
         return inWindow.Keys.Concat(before.Keys).Concat(inProcess.Keys).Distinct()
             .Select(id => (id, Values: Combine(inWindow.GetValueOrDefault(id) ?? empty, before.GetValueOrDefault(id) ?? empty, inProcess.GetValueOrDefault(id) ?? [0, 0])))
             .Where(x => x.Values.Any(v => v != 0))
             .ToDictionary(x => x.id, x => x.Values);
+    }
+
+    /// <summary>
+    /// "In process" at the window's end per key: [not yet due, overdue] at its as-of moment. All of them = received −
+    /// closed up to its last day (the roll-ups <paramref name="before"/> and <paramref name="inWindow"/> it; nothing
+    /// closes before it is received); overdue = all − not yet due. Not yet due, for an ended window: the
+    /// <see cref="DossierRollup.NotDueFrom"/> − <see cref="DossierRollup.NotDueUntil"/> intervals of the same days; for
+    /// a window not yet ended (as of now): the open ones not yet due now (<see cref="PortalMetrics.NotYetDueAsync"/>)
+    /// and those finished after the window's end (normally none), read from the dossiers.
+    /// </summary>
+    private static async Task<Dictionary<TKey, int[]>> InProcessAsync<TKey>(AppDbContext db, ReportWindow w, IQueryable<Dossier> scope,
+        Dictionary<TKey, int[]> inWindow, Dictionary<TKey, int[]> before, Func<DateOnly, DateOnly, Task<Dictionary<TKey, int[]>>> rollups,
+        Expression<Func<MetricRow, TKey>> key, CancellationToken ct) where TKey : notnull
+    {
+        var ended = w.AsOfUtc >= w.ToUtc;
+        var to = w.ToUtc;
+        var finishedAfter = ended ? new Dictionary<TKey, int[]>() : await GroupedCounter.CountAsync(MetricRow.From(db, scope.Where(d => d.FinishedAt >= to && d.ReceivedAt < to)), key,
+            [Predicate(StatColumn.InProcessNotDue, w)], ct);
+        var notYetDue = ended ? new Dictionary<TKey, int[]>() : await PortalMetrics.NotYetDueAsync(db, w, scope, DateTime.MinValue, withoutDueDate: true, rollups, key, ct);
+        int UpToEnd(TKey k, int counter) => (before.TryGetValue(k, out var b) ? b[counter] : 0) + (inWindow.TryGetValue(k, out var i) ? i[counter] : 0);
+        return inWindow.Keys.Concat(before.Keys).Concat(notYetDue.Keys).Concat(finishedAfter.Keys).Distinct().ToDictionary(k => k, k =>
+        {
+            var open = UpToEnd(k, DossierRollups.Index(MetricPart.Received)) - UpToEnd(k, DossierRollups.ClosedAfterReceiptIndex);
+            var notDue = ended
+                ? UpToEnd(k, DossierRollups.NotDueFromIndex) - UpToEnd(k, DossierRollups.NotDueUntilIndex)
+                : (notYetDue.TryGetValue(k, out var n) ? n[0] : 0) + (finishedAfter.TryGetValue(k, out var f) ? f[0] : 0);
+            return new[] { notDue, open - notDue };
+        });
     }
 
     /// <summary>
@@ -204,13 +230,6 @@ public sealed class StatisticsService(IDbContextFactory<AppDbContext> dbFactory,
         if (actor.IsOfficer)
             return (true, actor.UnitId is int unit ? [unit] : []);
         return (false, null);
-    }
-
-    /// <summary>Dossiers received before the window's end and not finished by then (the (FinishedAt, ReceivedAt) index).</summary>
-    private static IQueryable<MetricRow> OpenAtEnd(AppDbContext db, ReportWindow w)
-    {
-        var to = w.ToUtc;
-        return MetricRow.From(db, db.Dossiers.Where(d => (d.FinishedAt == null || d.FinishedAt >= to) && d.ReceivedAt < to));
     }
 
     /// <summary>The statistics columns from window roll-ups, roll-ups before the window and the in-process pair (not due, overdue).</summary>

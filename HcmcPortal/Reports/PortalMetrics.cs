@@ -150,15 +150,100 @@ public static class PortalMetrics
     {
         var rolled = await DossierRollups.ByReportUnitAsync(db, await DossierRollups.SumAsync(db, byUnit: true, w.From, w.To, ct), units, ct);
         var asOfNever = w with { AsOfUtc = DateTime.MaxValue };
-        var correction = await GroupedCounter.CountAsync(OpenAt(db, w).Where(AsOfDependent(w)), OpenDossierKey, [.. AllPredicates(w), .. AllPredicates(asOfNever)], ct);
+        var asOfNow = w.AsOfUtc < w.ToUtc;
+        // A window not yet ended: the dossiers finished after now (normally none) from the dossiers, the open ones not
+        // yet due from the due-day counters; an ended one: every dossier open at its end that differs.
+        var dependent = asOfNow
+            ? MetricRow.From(db, db.Dossiers.Where(d => d.FinishedAt >= w.AsOfUtc && d.ReceivedAt >= w.FromUtc && d.ReceivedAt < w.ToUtc))
+            : OpenAt(db, w).Where(AsOfDependent(w));
+        var correction = await GroupedCounter.CountAsync(dependent, OpenDossierKey, [.. AllPredicates(w), .. AllPredicates(asOfNever)], ct);
+        var notYetDue = asOfNow
+            ? await DossierRollups.ByReportUnitAsync(db, await NotYetDueAsync(db, w, db.Dossiers, w.FromUtc, withoutDueDate: false,
+                (from, to) => DossierRollups.SumAsync(db, byUnit: true, from, to, ct), r => r.D.UnitId + 0, ct), units, ct, width: 2)
+            : null;
         return units.ToDictionary(u => u.Id, u =>
         {
             var values = rolled[u.Id][..PartCount];
             foreach (var (path, counts) in correction.Where(kv => kv.Key.StartsWith(u.Path, StringComparison.Ordinal)))
                 for (var i = 0; i < PartCount; i++)
                     values[i] += counts[i] - counts[PartCount + i];
+            if (notYetDue?[u.Id] is [var open, var notSatisfied])
+            {
+                // Counted overdue as of the end of time; as of now not overdue, so a complaint or satisfied handling.
+                values[(int)MetricPart.Overdue] -= open;
+                values[(int)MetricPart.Complaint] += notSatisfied;
+                values[(int)MetricPart.SatisfiedHandling] += open - notSatisfied;
+            }
             return new PartCounts(values);
         });
+    }
+
+    /// <summary>
+    /// Received, not finished, at most one supplement request: such a dossier is overdue only once its due date has
+    /// passed (the due-day counters <see cref="DossierRollup.OpenByDueDay"/> count it).
+    /// </summary>
+    public static readonly Expression<Func<MetricRow, bool>> OpenNotOverdueByCount =
+        r => r.D.ReceivedAt != null && r.D.FinishedAt == null && r.D.SupplementCount <= 1;
+
+    /// <summary>
+    /// For a window not yet ended (its as-of moment is now), per key: [count, of which rated not satisfied] of the
+    /// dossiers of <paramref name="scope"/> received in [<paramref name="receivedFromUtc"/>, window end),
+    /// <see cref="OpenNotOverdueByCount"/> and not yet due now (with <paramref name="withoutDueDate"/>, also those
+    /// without a due date). Those due on a later day come from the due-day roll-ups (<paramref name="rollups"/>: sums
+    /// over days of the grain keyed as <paramref name="key"/>); the dossiers read are only the small, indexed rest:
+    /// due later today, and those the roll-ups counted but received outside the range.
+    /// </summary>
+    public static async Task<Dictionary<TKey, int[]>> NotYetDueAsync<TKey>(AppDbContext db, ReportWindow w, IQueryable<Dossier> scope, DateTime receivedFromUtc,
+        bool withoutDueDate, Func<DateOnly, DateOnly, Task<Dictionary<TKey, int[]>>> rollups, Expression<Func<MetricRow, TKey>> key, CancellationToken ct)
+        where TKey : notnull
+    {
+        var today = DateOnly.FromDateTime(VietnamTime.ToLocal(w.AsOfUtc));
+        var result = new Dictionary<TKey, int[]>();
+        void Add(TKey k, int open, int notSatisfied)
+        {
+            if (!result.TryGetValue(k, out var values))
+                result[k] = values = new int[2];
+            values[0] += open;
+            values[1] += notSatisfied;
+        }
+        var lastDueDay = withoutDueDate ? DossierRollups.NeverDue : DossierRollups.NeverDue.AddDays(-1);
+        foreach (var (k, sums) in await rollups(today.AddDays(1), lastDueDay))
+            Add(k, sums[DossierRollups.OpenByDueDayIndex], sums[DossierRollups.OpenByDueDayNotSatisfiedIndex]);
+
+        foreach (var (sign, rows, predicates) in NotYetDueReads(db, w, scope, receivedFromUtc, withoutDueDate))
+            foreach (var (k, counts) in await GroupedCounter.CountAsync(rows, key, predicates, ct))
+                Add(k, sign * counts[0], sign * counts[1]);
+        return result;
+    }
+
+    /// <summary>
+    /// The dossier reads of <see cref="NotYetDueAsync"/>, each [count, of which not satisfied] to add with its sign:
+    /// those the due-day roll-ups counted but received outside the range — after its end (normally none) and, for a
+    /// range with a start, before it (open since: the (FinishedAt, ReceivedAt) index) — and those due later today
+    /// (the DueAt index).
+    /// </summary>
+    public static IReadOnlyList<(int Sign, IQueryable<MetricRow> Rows, Expression<Func<MetricRow, bool>>[] Predicates)> NotYetDueReads(
+        AppDbContext db, ReportWindow w, IQueryable<Dossier> scope, DateTime receivedFromUtc, bool withoutDueDate)
+    {
+        var (asOf, to) = (w.AsOfUtc, w.ToUtc);
+        var tomorrowUtc = VietnamTime.ToUtc(DateOnly.FromDateTime(VietnamTime.ToLocal(asOf)).AddDays(1).ToDateTime(TimeOnly.MinValue));
+        Expression<Func<MetricRow, bool>> notSatisfied = r => r.Rating == SatisfactionLevel.NotSatisfied;
+        Expression<Func<MetricRow, bool>> dueAhead = withoutDueDate ? r => r.D.DueAt == null || r.D.DueAt >= tomorrowUtc : r => r.D.DueAt >= tomorrowUtc;
+        var counted = OpenNotOverdueByCount.And(dueAhead);
+        var hasStart = receivedFromUtc > DateTime.MinValue;
+        var dueToday = scope.Where(d => d.DueAt >= asOf && d.DueAt < tomorrowUtc && d.ReceivedAt < to);
+        if (hasStart)
+            dueToday = dueToday.Where(d => d.ReceivedAt >= receivedFromUtc);
+        List<(int, IQueryable<MetricRow>, Expression<Func<MetricRow, bool>>[])> reads =
+        [
+            (-1, MetricRow.From(db, scope.Where(d => d.FinishedAt == null && d.ReceivedAt >= to)).Where(counted), [counted, counted.And(notSatisfied)]),
+            (+1, MetricRow.From(db, dueToday), [OpenNotOverdueByCount, OpenNotOverdueByCount.And(notSatisfied)]),
+        ];
+        if (hasStart)
+            // Filtered, not only counted: most of those open since an earlier year are long overdue, and SQLite then
+            // skips their rating lookup.
+            reads.Add((-1, MetricRow.From(db, scope.Where(d => d.FinishedAt == null && d.ReceivedAt < receivedFromUtc)).Where(counted), [counted, counted.And(notSatisfied)]));
+        return reads;
     }
 
     /// <summary>

@@ -646,7 +646,19 @@ namespace HcmcPortal.Data.Migrations.SqlServer
                     b.Property<int>("FinishedOnTime")
                         .HasColumnType("int");
 
+                    b.Property<int>("NotDueFrom")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NotDueUntil")
+                        .HasColumnType("int");
+
                     b.Property<int>("Online")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenByDueDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OpenByDueDayNotSatisfied")
                         .HasColumnType("int");
 
                     b.Property<int>("Overdue")

@@ -632,7 +632,19 @@ namespace HcmcPortal.Data.Migrations.Sqlite
                     b.Property<int>("FinishedOnTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("NotDueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotDueUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenByDueDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenByDueDayNotSatisfied")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Overdue")
