@@ -21,6 +21,8 @@ public enum CommandStatus
 public sealed record CommandResult(CommandStatus Status, string? Message = null, Guid? Version = null, string? Code = null, Guid? DossierId = null)
 {
     public bool Succeeded => Status == CommandStatus.Ok;
+    /// <summary>The receiving unit cannot take this dossier (<see cref="HcmcPortal.Units.Reception"/>): a form shows the message at its unit field.</summary>
+    public bool RefusedUnit { get; init; }
     public static CommandResult NotFound() => new(CommandStatus.NotFound, UiTexts.Get("Dossier.Result.NotFound"));
     public static CommandResult Invalid(string message) => new(CommandStatus.Invalid, message);
     public static CommandResult Forbidden(string? message = null) => new(CommandStatus.Forbidden, message ?? UiTexts.Get("Dossier.Result.Forbidden"));

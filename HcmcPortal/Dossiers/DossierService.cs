@@ -60,11 +60,11 @@ public sealed class DossierService(
             return CommandResult.Invalid(UiTexts.Get("Dossier.Result.ProcedureUnavailable"));
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == req.UnitId, ct);
         if (unit is null)
-            return CommandResult.Invalid(Reception.NoUnitMessage);
+            return CommandResult.Invalid(Reception.NoUnitMessage) with { RefusedUnit = true };
         if (walkIn && actor.UnitId != unit.Id)
             return CommandResult.Forbidden(UiTexts.Get("Dossier.Result.WalkInOwnUnitOnly"));
-        if (await Reception.RefusalAsync(db, unit.Id, procedure.Level, Reception.ParseCodes(procedure.ReceivingUnitCodes), VietnamTime.Today(clock), ct) is { } refusal)
-            return CommandResult.Invalid(refusal);
+        if (await Reception.RefusalAsync(db, unit, procedure.Level, Reception.ParseCodes(procedure.ReceivingUnitCodes), VietnamTime.Today(clock), ct) is { } refusal)
+            return CommandResult.Invalid(refusal) with { RefusedUnit = true };
         var problems = (await submitValidator.ValidateAsync(req, ct)).Errors.Select(e => e.ErrorMessage).ToList();
         var provided = req.Files.Select(f => f.RequiredDocumentId).ToHashSet();
         problems.AddRange(procedure.RequiredDocuments.Where(d => d.Mandatory && !provided.Contains(d.Id))

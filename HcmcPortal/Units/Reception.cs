@@ -55,8 +55,13 @@ public static class Reception
     public static async Task<string?> RefusalAsync(AppDbContext db, int? unitId, ProcedureLevel level, IReadOnlyCollection<string> onlyCodes, DateOnly day, CancellationToken ct = default)
     {
         var unit = unitId is int id ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (unit is null)
-            return NoUnitMessage;
+        return unit is null ? NoUnitMessage : await RefusalAsync(db, unit, level, onlyCodes, day, ct);
+    }
+
+    /// <inheritdoc cref="RefusalAsync(AppDbContext, int?, ProcedureLevel, DateOnly, CancellationToken)"/>
+    /// <remarks>For a unit the caller has already read (a submission reads it anyway): one round trip less.</remarks>
+    public static async Task<string?> RefusalAsync(AppDbContext db, AdministrativeUnit unit, ProcedureLevel level, IReadOnlyCollection<string> onlyCodes, DateOnly day, CancellationToken ct = default)
+    {
         if (unit.ValidTo is DateOnly end && end < day)
             return await DissolvedMessageAsync(db, unit, day, ct);
         if (unit.ValidFrom > day)

@@ -206,14 +206,18 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
                 errors[field.Key] = UiTexts.Get("Validation.Address.WardOutsideDistrict");
         foreach (var doc in procedure.Documents.Where(d => d.Mandatory && files.All(f => f.RequiredDocumentId != d.Id)))
             errors[DocumentKey(doc.Id)] = UiTexts.Format("Dossier.Result.MissingDocument", doc.Name);
-        if (!errors.ContainsKey(FormRules.Keys.Unit))
+        // With other fields to correct, the unit's refusal is shown beside them at once; otherwise the submission
+        // itself checks the unit (the same rule) and its refusal comes back to the unit field below.
+        if (data.UnitId is null)
+            errors.TryAdd(FormRules.Keys.Unit, Reception.NoUnitMessage);
+        else if (errors.Count > 0 && !errors.ContainsKey(FormRules.Keys.Unit))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             if (await Reception.RefusalAsync(db, data.UnitId, procedure.Level, procedure.ReceivingUnitCodes ?? [], VietnamTime.Today(clock), ct) is { } refusal)
                 errors[FormRules.Keys.Unit] = refusal;
         }
         if (errors.Count > 0)
-            return new(CommandResult.Invalid(UiTexts.Get("Dossier.Result.CheckMarkedFields")), errors);
+            return CheckMarkedFields(errors);
 
         var a = data.Applicant;
         var request = new SubmitRequest(procedure.Id, data.UnitId!.Value, DossierChannel.Online)
@@ -228,8 +232,12 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> dbFactory, Proc
             IdempotencyKey = idempotencyKey,
             DraftId = draftId,
         };
-        return new(await dossiers.SubmitAsync(actor, request, ct), none);
+        var result = await dossiers.SubmitAsync(actor, request, ct);
+        return result.RefusedUnit ? CheckMarkedFields(new() { [FormRules.Keys.Unit] = result.Message! }) : new(result, none);
     }
+
+    private static DraftSubmitResult CheckMarkedFields(Dictionary<string, string> errors) =>
+        new(CommandResult.Invalid(UiTexts.Get("Dossier.Result.CheckMarkedFields")), errors);
 
     private async Task<CommandResult?> FirstSubmissionAsync(Actor actor, string idempotencyKey, CancellationToken ct)
     {
